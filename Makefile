@@ -1,0 +1,70 @@
+# Jilin Innovation Graph — the two commands a user needs are `make run` and `make test`.
+# Every target is safe to run again: work already done (venv, installs, graph) is skipped.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+CORPUS ?= data/corpus
+GRAPH  := data/build/graph.jsonl
+LINT   := queries/lint
+
+# Inputs whose change means the graph must be rebuilt.
+GRAPH_INPUTS := $(wildcard $(CORPUS)/*) $(wildcard ingest/*.py) $(wildcard ontology/*.py) $(wildcard ontology/data/*) $(wildcard queries/*.py)
+
+.PHONY: run build test test-neo4j lint-cypher install install-dev browser clean help
+
+help:
+	@echo "make run         build the graph (if needed) and serve the explorer on http://localhost:$(PORT)"
+	@echo "make test        install everything and run the whole test suite and the Cypher lint"
+	@echo "make build       (re)build the graph from $(CORPUS)"
+	@echo "make test-neo4j  run only the Neo4j integration tests (needs NEO4J_URI)"
+	@echo "make clean       remove the virtual environment and the built graph"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+$(GRAPH): $(VENV)/.runtime $(GRAPH_INPUTS)
+	$(BIN)/python -m ingest build --corpus $(CORPUS)
+
+build: $(VENV)/.runtime
+	$(BIN)/python -m ingest build --corpus $(CORPUS)
+
+run: $(GRAPH)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+$(LINT)/node_modules/.installed: $(LINT)/package.json $(LINT)/package-lock.json
+	cd $(LINT) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Headless Chromium and a CJK font for the end-to-end browser test (Debian packages).
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . || { \
+	  echo "installing chromium and a CJK font (Debian packages)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+lint-cypher: $(VENV)/.dev $(LINT)/node_modules/.installed
+	$(BIN)/python -m queries lint
+
+test: $(VENV)/.dev $(LINT)/node_modules/.installed browser
+	$(BIN)/python -m pytest
+	$(BIN)/python -m queries lint
+
+test-neo4j: $(VENV)/.dev
+	$(BIN)/python -m pytest -m neo4j tests
+
+clean:
+	rm -rf $(VENV) data/build $(LINT)/node_modules

@@ -1,0 +1,55 @@
+"""The project's errors: one root type, one subclass per family.
+
+Library code raises these with plain facts (which file, which line, what was found); the CLI and the
+app turn them into user-facing wording.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class JilinGraphError(Exception):
+    """Root of every error this project raises on purpose."""
+
+
+class DocumentReadError(JilinGraphError):
+    """A corpus file cannot be read: missing, empty, binary or undecodable."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class DataFileError(JilinGraphError):
+    """A data file (manifest, gazetteer, gold set, query file) is malformed."""
+
+    def __init__(self, path: str | Path, problem: str, line: int | None = None, text: str | None = None) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.line = line
+        self.text = text
+        where = f"{self.path}:{line}" if line is not None else self.path
+        found = f" (found: {text!r})" if text is not None else ""
+        super().__init__(f"{where}: {problem}{found}")
+
+
+class EvidenceError(JilinGraphError):
+    """An edge's evidence is not an exact substring of its document: a bug, never silently kept."""
+
+
+class StoreError(JilinGraphError):
+    """A graph store cannot be opened, loaded or queried."""
+
+
+class GraphNotBuiltError(StoreError):
+    """No graph has been built yet at the expected place."""
+
+
+class ReadOnlyQueryError(StoreError):
+    """A query sent through a read-only channel tried to write."""
+
+
+class QueryError(StoreError):
+    """A query failed: unknown name, bad parameter, syntax or runtime error from the database."""
