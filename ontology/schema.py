@@ -150,7 +150,7 @@ NODE_PROPERTIES: dict[Label, tuple[Property, ...]] = {
     **{label: _ENTITY_PROPERTIES for label in ENTITY_LABELS},
     Label.TARGET: (
         Property("id", PropType.STRING, "stable identifier"),
-        Property("name", PropType.STRING, "the target as written in its sentence"),
+        Property("name", PropType.STRING, "short readable form: metric, year, value and unit"),
         Property("kind", PropType.STRING, "'Target' (a goal) or 'Baseline' (an achieved figure)"),
         Property("metric", PropType.STRING, "normalised metric name, e.g. R&D经费占GDP比重"),
         Property("metric_en", PropType.STRING, "English metric name"),
