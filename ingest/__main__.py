@@ -63,11 +63,12 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")] = False,
 ) -> None:
     """Extract entities and relations from files without any database."""
+    from ingest.manifest import load_corpus_manifest
     from ingest.pipeline import extract_documents
     from ingest.read import read_document
 
     with _friendly_errors():
-        documents = [read_document(path) for path in files]
+        documents = [read_document(path, load_corpus_manifest(path.parent)) for path in files]
         extraction = extract_documents(documents)
     payload = extraction_json(extraction)
     if as_json:

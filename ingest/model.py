@@ -22,6 +22,8 @@ class Document:
     `view` has the same length as `text`, character for character: simplified script, half-width
     digits, letters and ASCII punctuation. Matching runs on `view`; offsets carry over to `text`.
     `metadata_source` says, per metadata field, where its value came from: "text" or "manifest".
+    Metadata values are in the view's form (simplified script, half-width digits); `year` may be
+    set without `date` when only the year is known (from the manifest).
     """
 
     id: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ontology.schema import Label, RelType, check_label, check_rel_type
+from ontology.schema import RelType, check_rel_type
 
 
 @dataclass(frozen=True)
@@ -43,12 +43,4 @@ def rel_pattern(types: Iterable[str | RelType]) -> str:
     checked = sorted({check_rel_type(str(t)).value for t in types})
     if not checked:
         raise ValueError("at least one relation type is needed")
-    return "|".join(checked)
-
-
-def label_pattern(labels: Iterable[str | Label]) -> str:
-    """A checked node-label alternation for a pattern, e.g. ``Institution|Industry``."""
-    checked = sorted({check_label(str(t)).value for t in labels})
-    if not checked:
-        raise ValueError("at least one node label is needed")
     return "|".join(checked)

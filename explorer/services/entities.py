@@ -105,3 +105,14 @@ def search(entities: Sequence[Entity], text: str, labels: Iterable[str] = (), li
             scored.append((score, -entity.centrality, -entity.mentions, entity.id, entity))
     scored.sort(key=lambda item: item[:4])
     return [item[-1] for item in scored[:limit]]
+
+
+def resolve(entities: Sequence[Entity], text: str) -> Entity | None:
+    """The entity named exactly `text` (Chinese, English, alias or id, ignoring case and spacing), if any."""
+    query = normalise(text)
+    if not query:
+        return None
+    for entity in entities:
+        if any(normalise(name) == query for name in (*entity.names, entity.id)):
+            return entity
+    return None

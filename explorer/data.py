@@ -1,0 +1,178 @@
+"""Cached data access for the pages: one store per build, service results cached per build.
+
+The store is a `st.cache_resource` (one open database shared by every session); service results
+are `st.cache_data`, keyed by a build stamp so that a rebuilt graph is picked up without a restart.
+The build directory is `$JIG_BUILD_DIR`, default `data/build`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from explorer.services import documents as documents_service
+from explorer.services import entities as entities_service
+from explorer.services import industry as industry_service
+from explorer.services import neighbourhood as neighbourhood_service
+from explorer.services import overview as overview_service
+from explorer.services import relations as relations_service
+from explorer.services import trends as trends_service
+from explorer.services.documents import MentionSpan
+from explorer.services.industry import AnchorCell, EcosystemMember
+from explorer.services.models import DocumentInfo, Entity, Relation, Subgraph
+from explorer.services.trends import FocusPoint, TargetPoint
+from queries.catalog import run_named
+from queries.store import GraphStore, QueryResult, open_store
+
+BUILD_DIR_ENV = "JIG_BUILD_DIR"
+DEFAULT_BUILD_DIR = Path("data/build")
+
+
+def build_dir() -> Path:
+    """The build directory the app reads: `$JIG_BUILD_DIR` or `data/build`."""
+    return Path(os.environ.get(BUILD_DIR_ENV) or DEFAULT_BUILD_DIR)
+
+
+def build_stamp() -> str:
+    """A key that changes whenever the graph is rebuilt (or the store switches to Neo4j)."""
+    neo4j = os.environ.get("NEO4J_URI")
+    if neo4j:
+        return f"neo4j:{neo4j}"
+    graph_file = build_dir() / "graph.jsonl"
+    mtime = graph_file.stat().st_mtime_ns if graph_file.exists() else 0
+    return f"embedded:{build_dir().resolve()}:{mtime}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _open(stamp: str) -> GraphStore:
+    return open_store(build_dir(), read_only=True)
+
+
+def store() -> GraphStore:
+    """The open graph store; raises GraphNotBuiltError when no graph has been built."""
+    return _open(build_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _entities(stamp: str) -> list[Entity]:
+    return entities_service.load_entities(store())
+
+
+def entities() -> list[Entity]:
+    """Every entity, most central first."""
+    return _entities(build_stamp())
+
+
+def entity_index() -> dict[str, Entity]:
+    """Every entity by id."""
+    return {e.id: e for e in entities()}
+
+
+@st.cache_data(show_spinner=False)
+def _documents(stamp: str) -> list[DocumentInfo]:
+    return documents_service.list_documents(store())
+
+
+def documents() -> list[DocumentInfo]:
+    """Every document's metadata, oldest first."""
+    return _documents(build_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _counts(stamp: str) -> tuple[dict[str, int], dict[str, int]]:
+    return overview_service.label_counts(store()), overview_service.type_counts(store())
+
+
+def counts() -> tuple[dict[str, int], dict[str, int]]:
+    """Nodes per label and relationships per type."""
+    return _counts(build_stamp())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _neighbourhood(stamp: str, centres: tuple[str, ...], depth: int, types: tuple[str, ...],
+                   labels: tuple[str, ...], cap: int) -> Subgraph:
+    return neighbourhood_service.neighbourhood(
+        store(), entity_index(), centres, depth=depth, types=types, labels=labels, cap=cap
+    )
+
+
+def neighbourhood(centres: tuple[str, ...], depth: int, types: tuple[str, ...], labels: tuple[str, ...],
+                  cap: int) -> Subgraph:
+    """The capped neighbourhood of some entities (see `services.neighbourhood.neighbourhood`)."""
+    return _neighbourhood(build_stamp(), centres, depth, types, labels, cap)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _relations(stamp: str, entity_id: str, types: tuple[str, ...]) -> list[Relation]:
+    return relations_service.relations_of(store(), entity_id, types)
+
+
+def relations(entity_id: str, types: tuple[str, ...]) -> list[Relation]:
+    """An entity's derived relations of the given types, with evidence."""
+    return _relations(build_stamp(), entity_id, types)
+
+
+@st.cache_data(show_spinner=False)
+def _anchor_matrix(stamp: str) -> list[AnchorCell]:
+    return industry_service.anchor_matrix(store(), documents())
+
+
+def anchor_matrix() -> list[AnchorCell]:
+    """Every ANCHORS relationship as a matrix cell."""
+    return _anchor_matrix(build_stamp())
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _industry(stamp: str, industry_id: str) -> tuple[list[str], list[EcosystemMember], Subgraph, list[FocusPoint]]:
+    ids = industry_service.descendants(store(), industry_id)
+    members, graph = industry_service.ecosystem(store(), entity_index(), ids)
+    return ids, members, graph, trends_service.industry_focus(store(), documents(), ids)
+
+
+def industry(industry_id: str) -> tuple[list[str], list[EcosystemMember], Subgraph, list[FocusPoint]]:
+    """An industry with its sub-industries: their ids, ecosystem, graph and mentions per year."""
+    return _industry(build_stamp(), industry_id)
+
+
+@st.cache_data(show_spinner=False)
+def _targets(stamp: str) -> list[TargetPoint]:
+    return trends_service.targets(store())
+
+
+def targets() -> list[TargetPoint]:
+    """Every target and baseline figure."""
+    return _targets(build_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _industry_focus(stamp: str) -> list[FocusPoint]:
+    return trends_service.industry_focus(store(), documents())
+
+
+def industry_focus() -> list[FocusPoint]:
+    """Mentions of every industry per document year."""
+    return _industry_focus(build_stamp())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _document(stamp: str, document_id: str) -> tuple[str | None, list[MentionSpan]]:
+    text = documents_service.document_text(store(), document_id)
+    spans = documents_service.document_mentions(store(), document_id) if text is not None else []
+    return text, documents_service.outermost(spans)
+
+
+def document(document_id: str) -> tuple[str | None, list[MentionSpan]]:
+    """A document's text (None when unknown) and its non-overlapping entity mentions."""
+    return _document(build_stamp(), document_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _named(stamp: str, name: str, params: tuple[tuple[str, object], ...]) -> QueryResult:
+    return run_named(store(), name, dict(params))
+
+
+def named(name: str, params: dict[str, object]) -> QueryResult:
+    """The result of a library query (raises QueryError for bad parameters or a database error)."""
+    return _named(build_stamp(), name, tuple(sorted(params.items())))

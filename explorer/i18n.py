@@ -1,0 +1,211 @@
+"""Bilingual UI strings (zh, en) and display names of ontology terms.
+
+UI strings live here; the names of labels, kinds, relation types and properties come from
+`ontology.vocabulary`, the same texts the OWL ontology carries.
+"""
+
+from __future__ import annotations
+
+from ontology.schema import Label, RelType
+from ontology.vocabulary import LANGS, Kind, Lang, label_text
+
+__all__ = ["LANGS", "Lang", "kind_name", "label_name", "prop_name", "rel_name", "t"]
+
+DEFAULT_LANG: Lang = "zh"
+
+#: key → (Chinese, English). Texts may hold str.format fields.
+STRINGS: dict[str, tuple[str, str]] = {
+    "app.title": ("吉林创新图谱", "Jilin Innovation Graph"),
+    "app.language": ("语言 / Language", "Language / 语言"),
+    "app.backend": ("图数据库：{backend}", "Graph store: {backend}"),
+    "app.not_built": (
+        "尚未构建知识图谱。请在项目目录运行 `make run`，或运行 `python -m ingest build` 后刷新本页。",
+        "No graph has been built yet. Run `make run` in the project folder, or `python -m ingest build`, "
+        "then reload this page.",
+    ),
+    "app.store_error": ("无法打开图数据库：{error}", "The graph store could not be opened: {error}"),
+    "app.query_failed": ("查询失败：{error}", "A query failed: {error}"),
+    "page.overview": ("概览", "Overview"),
+    "page.entity": ("实体浏览", "Entity explorer"),
+    "page.industry": ("产业与支撑矩阵", "Industries & anchors"),
+    "page.gallery": ("查询库", "Query gallery"),
+    "page.console": ("Cypher 控制台", "Cypher console"),
+    "page.documents": ("文件", "Documents"),
+    "page.trends": ("目标与趋势", "Targets & trends"),
+    "overview.intro": (
+        "本图谱从吉林省科技创新政策文件中抽取机构、创新平台、产业联盟、产业、技术、科技计划、区域、园区和量化目标，"
+        "并把每一条关系都连到陈述它的原文句子。数据来源：随项目附带的 {documents} 份吉林省政策文件（{years}），"
+        "经分词、实体识别、实体消歧和关系抽取后载入图数据库。",
+        "This graph is extracted from Jilin province's science-and-technology policy documents: institutions, "
+        "innovation platforms, alliances, industries, technologies, programmes, regions, zones and quantitative "
+        "targets, with every relation tied to the sentence that states it. Source: the {documents} bundled Jilin "
+        "policy documents ({years}), segmented, searched for entities, resolved and related, then loaded into a "
+        "graph database.",
+    ),
+    "overview.nodes": ("各类节点数量", "Nodes per label"),
+    "overview.relations": ("各类关系数量", "Relationships per type"),
+    "overview.docs_by_year": ("各年份文件数", "Documents per year"),
+    "overview.top_institutions": ("中心度最高的机构", "Most central institutions"),
+    "overview.top_industries": ("中心度最高的产业", "Most central industries"),
+    "col.label": ("类型", "Type"),
+    "col.kind": ("类别", "Kind"),
+    "col.count": ("数量", "Count"),
+    "col.name": ("名称", "Name"),
+    "col.name_en": ("英文名称", "English name"),
+    "col.year": ("年份", "Year"),
+    "col.documents": ("文件数", "Documents"),
+    "col.relation": ("关系", "Relation"),
+    "col.other": ("关联实体", "Related entity"),
+    "col.weight": ("权重", "Weight"),
+    "col.evidence": ("证据句", "Evidence"),
+    "col.sentences": ("证据句数", "Evidence sentences"),
+    "col.years": ("年份", "Years"),
+    "col.institution": ("机构", "Institution"),
+    "col.industry": ("产业", "Industry"),
+    "col.relations": ("关系类型", "Relation types"),
+    "col.mentions": ("提及次数", "Mentions"),
+    "col.centrality": ("中心度", "Centrality"),
+    "col.title": ("标题", "Title"),
+    "col.issuer": ("发文机关", "Issuer"),
+    "col.date": ("日期", "Date"),
+    "col.doc_number": ("文号", "Document number"),
+    "col.file": ("文件名", "File"),
+    "col.metric": ("指标", "Metric"),
+    "col.value": ("数值", "Value"),
+    "col.target_year": ("目标年份", "Target year"),
+    "col.doc_year": ("文件年份", "Document year"),
+    "col.sentence": ("原文", "Sentence"),
+    "entity.search": ("搜索实体（中文名、英文名或别名，可输入部分）", "Search entities (Chinese, English or alias; "
+                      "partial input is fine)"),
+    "entity.search_placeholder": ("例如：吉大、一汽、光机所、Jilin University", "e.g. 吉大, FAW, CIOMP, Jilin University"),
+    "entity.matches": ("匹配结果（{n}）", "Matches ({n})"),
+    "entity.no_match": ("没有找到与“{query}”匹配的实体。", "No entity matches “{query}”."),
+    "entity.hint": ("输入名称开始浏览，或从下列中心度最高的实体中选择：", "Type a name to start, or pick one of the "
+                    "most central entities:"),
+    "entity.unknown": ("图中没有标识符为 {id} 的实体。", "There is no entity with id {id} in the graph."),
+    "entity.names": ("名称", "Names"),
+    "entity.aliases": ("别名", "Aliases"),
+    "entity.years": ("出现年份", "Years"),
+    "entity.source": ("来源", "Source"),
+    "entity.graph": ("关系网络", "Neighbourhood"),
+    "entity.depth": ("深度", "Depth"),
+    "entity.labels": ("节点类型", "Node types"),
+    "entity.types": ("关系类型", "Relation types"),
+    "entity.cap": ("节点上限", "Node cap"),
+    "entity.capped": ("为保持清晰，图中只显示 {shown} 个节点，另有 {hidden} 个相关节点未显示（可提高节点上限或收窄筛选）。",
+                      "Showing {shown} nodes; {hidden} more neighbours are left out by the node cap (raise the cap or "
+                      "narrow the filters)."),
+    "entity.centres": ("当前中心：{names}", "Centres: {names}"),
+    "entity.expand": ("从邻居展开", "Expand from a neighbour"),
+    "entity.recentre": ("以其为中心", "Recentre on it"),
+    "entity.add": ("加入其邻居", "Add its neighbours"),
+    "entity.download": ("下载当前图（独立 HTML）", "Download this graph (standalone HTML)"),
+    "entity.relations": ("关系与证据", "Relations and evidence"),
+    "entity.no_relations": ("该实体没有推导出的关系。", "This entity has no derived relations."),
+    "entity.more_relations": ("仅显示最强的 {shown} 条关系（共 {total} 条）。", "Showing the {shown} strongest of "
+                              "{total} relations."),
+    "entity.more_evidence": ("另有 {n} 句", "{n} more"),
+    "entity.include_co": ("包含“共现”关系", "Include co-mentions"),
+    "industry.matrix": ("机构 × 产业支撑矩阵", "Institution × industry anchor matrix"),
+    "industry.matrix_help": ("颜色表示支撑强度（权重）；悬停查看证据句数、文件数和年份。",
+                             "Colour shows anchoring strength (weight); hover for evidence sentences, documents and "
+                             "years."),
+    "industry.no_anchors": ("图中没有“支撑产业”关系。", "The graph has no ANCHORS relations."),
+    "industry.flags": ("支撑单一或缺失的产业", "Industries with a single anchor or none"),
+    "industry.flag_none": ("无支撑机构", "no anchor"),
+    "industry.flag_single": ("仅一家支撑机构", "single anchor"),
+    "industry.anchors": ("支撑机构数", "Anchors"),
+    "industry.pick": ("选择产业（含下位产业）", "Pick an industry (with its sub-industries)"),
+    "industry.includes": ("包含：{names}", "Includes: {names}"),
+    "industry.ecosystem": ("产业生态：机构、平台、联盟、计划与园区", "Ecosystem: institutions, platforms, alliances, "
+                           "programmes and zones"),
+    "industry.no_ecosystem": ("没有与该产业相连的实体。", "Nothing is tied to this industry."),
+    "industry.mentions_by_year": ("各年份文件中的提及次数", "Mentions per document year"),
+    "gallery.intro": ("查询库中的每个查询都有说明和参数；结果可下载为 CSV 或 JSON。",
+                      "Every library query with its description and parameters; results download as CSV or JSON."),
+    "gallery.query": ("查询", "Query"),
+    "gallery.run": ("运行", "Run"),
+    "gallery.cypher": ("Cypher 语句", "Cypher"),
+    "gallery.rows": ("{n} 行结果", "{n} rows"),
+    "gallery.truncated": ("结果已截断，只显示前 {n} 行。", "The result was truncated to the first {n} rows."),
+    "gallery.empty": ("没有结果。", "No results."),
+    "gallery.graph": ("结果图", "Result graph"),
+    "gallery.no_catalog": ("查询库不可用：{error}", "The query library is not available: {error}"),
+    "download.csv": ("下载 CSV", "Download CSV"),
+    "download.json": ("下载 JSON", "Download JSON"),
+    "console.intro": ("只读 Cypher 控制台：写操作会被拒绝，查询有超时和行数上限。",
+                      "A read-only Cypher console: writes are refused, queries have a timeout and a row cap."),
+    "console.editor": ("Cypher 查询", "Cypher query"),
+    "console.example": ("示例查询", "Example queries"),
+    "console.run": ("运行查询", "Run query"),
+    "console.timeout": ("超时（秒）", "Timeout (seconds)"),
+    "console.row_cap": ("最多行数", "Row cap"),
+    "console.schema": ("图模式", "Schema"),
+    "console.labels": ("节点标签与属性", "Node labels and properties"),
+    "console.types": ("关系类型", "Relationship types"),
+    "console.read_only": ("该控制台只读，不能修改图数据：{error}", "This console is read-only and cannot change the "
+                          "graph: {error}"),
+    "console.db_error": ("数据库无法执行该查询。数据库给出的信息：{error}",
+                         "The database could not run this query. Its message: {error}"),
+    "console.empty": ("请输入一条 Cypher 查询。", "Type a Cypher query first."),
+    "documents.corpus": ("语料文件", "The corpus"),
+    "documents.open": ("打开文件", "Open a document"),
+    "documents.legend": ("高亮的是识别出的实体，点击可打开其实体页面。", "Highlighted: recognised entities; click one "
+                         "to open its entity page."),
+    "documents.missing": ("没有标识符为 {id} 的文件。", "There is no document with id {id}."),
+    "documents.recognised": ("识别出 {n} 处实体提及。", "{n} entity mentions recognised."),
+    "trends.targets": ("量化目标", "Quantitative targets"),
+    "trends.metric": ("指标", "Metric"),
+    "trends.no_targets": ("图中没有量化目标。", "The graph holds no targets."),
+    "trends.focus": ("各年份文件对产业的关注（提及次数）", "Industry focus by document year (mentions)"),
+    "trends.exports": ("导出", "Exports"),
+    "trends.exports_intro": ("以开放格式下载整个知识图谱。", "Download the whole knowledge graph in open formats."),
+    "trends.export_unavailable": ("导出功能尚不可用：{error}", "Exports are not available: {error}"),
+    "trends.export_button": ("下载 {fmt}", "Download {fmt}"),
+    "word.target": ("目标", "Target"),
+    "word.baseline": ("基数", "Baseline"),
+    "word.none": ("—", "—"),
+}
+
+
+def t(key: str, lang: Lang = DEFAULT_LANG, **fields: object) -> str:
+    """The UI string `key` in `lang`, formatted with `fields`; KeyError for an unknown key."""
+    zh, en = STRINGS[key]
+    text = en if lang == "en" else zh
+    return text.format(**fields) if fields else text
+
+
+def _term(term: object, fallback: str, lang: Lang) -> str:
+    try:
+        return label_text(term, lang)  # type: ignore[arg-type]
+    except (KeyError, ValueError):
+        return fallback
+
+
+def label_name(label: str, lang: Lang) -> str:
+    """Display name of a node label (the raw label when it is not in the ontology)."""
+    try:
+        return _term(Label(label), label, lang)
+    except ValueError:
+        return label
+
+
+def rel_name(rel_type: str, lang: Lang) -> str:
+    """Display name of a relation type (the raw type when it is not in the ontology)."""
+    try:
+        return _term(RelType(rel_type), rel_type, lang)
+    except ValueError:
+        return rel_type
+
+
+def kind_name(label: str, kind: str, lang: Lang) -> str:
+    """Display name of a kind within a label (the raw kind when unknown)."""
+    try:
+        return _term(Kind(Label(label), kind), kind, lang)
+    except ValueError:
+        return kind
+
+
+def prop_name(name: str, lang: Lang) -> str:
+    """Display name of a property (the raw name when unknown)."""
+    return _term(name, name, lang)

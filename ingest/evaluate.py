@@ -1,0 +1,529 @@
+"""Extraction quality against the hand-annotated dev gold set in `tests/gold/`.
+
+The gold set (annotation guidelines in `tests/gold/README.md`) has bundled corpus documents annotated
+in full (`documents.yaml`) and short passages with inline text (`passages.yaml`), some marked
+`unseen` because they name institutions the gazetteer does not hold. `evaluate` runs the real
+pipeline (`ingest.pipeline.extract_documents`) on those inputs and scores, per item, the unique
+entities it mentions and the typed relations whose evidence lies in it: precision, recall and F1 per
+label and per relation type, overall (micro-averaged), and the entity recall on the unseen passages.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+from opencc import OpenCC
+
+from ingest.errors import DataFileError
+from ingest.model import Document
+from ontology.schema import ENTITY_LABELS, RELATIONS, Label, RelType
+
+log = logging.getLogger(__name__)
+
+_ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = _ROOT / "tests" / "gold"
+CORPUS_DIR = _ROOT / "data" / "corpus"
+DOCUMENTS_FILE = "documents.yaml"
+PASSAGES_FILE = "passages.yaml"
+
+#: The typed relation types the gold set annotates (CO_MENTIONED and the structural types are not).
+EVALUATED_RELATIONS: tuple[RelType, ...] = (
+    RelType.HOSTED_BY,
+    RelType.LEADS,
+    RelType.MEMBER_OF,
+    RelType.SUPPORTS,
+    RelType.FOCUSES_ON,
+    RelType.LOCATED_IN,
+    RelType.PART_OF,
+    RelType.COOPERATES_WITH,
+    RelType.ANCHORS,
+)
+_SYMMETRIC = frozenset({RelType.COOPERATES_WITH})
+
+#: The targets of the "Extraction quality" issue, printed under the report.
+TARGETS = "targets: entities P ≥ 0.90 and R ≥ 0.90, unseen-passage recall ≥ 0.85, relation F1 ≥ 0.75"
+
+_LINE = "__line__"
+_IGNORED_IN_NAMES = re.compile(r"[\s“”‘’「」『』\"'\u3000]")
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+def normalize_name(name: str) -> str:
+    """The comparison key of a name: simplified script, half-width forms, no blanks or quotation marks."""
+    simplified = _t2s().convert(name)
+    return _IGNORED_IN_NAMES.sub("", unicodedata.normalize("NFKC", simplified))
+
+
+@cache
+def _t2s() -> OpenCC:
+    return OpenCC("t2s")
+
+
+# --- the gold set --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    """An annotated entity: label, canonical name and accepted alternative surface forms."""
+
+    label: Label
+    name: str
+    also: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The normalised forms a predicted name may take to match this entity."""
+        return frozenset(normalize_name(n) for n in (self.name, *self.also))
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    """An annotated relation between two annotated entities, named by their canonical names."""
+
+    type: RelType
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    """A gold document or passage: where its text comes from and what it should yield.
+
+    `file` is set for corpus documents (a file name in the corpus directory), `text` for passages.
+    """
+
+    id: str
+    entities: tuple[GoldEntity, ...]
+    relations: tuple[GoldRelation, ...]
+    unseen: bool = False
+    file: str | None = None
+    text: str | None = None
+
+
+def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldItem]:
+    """Read and check `documents.yaml` and `passages.yaml` of a gold directory.
+
+    Raises DataFileError naming the file and line of any malformed entry: a missing or unknown key,
+    an unknown label or relation type, a relation whose endpoints are not annotated entities of the
+    labels its type allows, a duplicate entity, item or relation.
+    """
+    items: list[GoldItem] = []
+    found = False
+    for name, kind in ((DOCUMENTS_FILE, "documents"), (PASSAGES_FILE, "passages")):
+        path = gold_dir / name
+        if path.exists():
+            found = True
+            items.extend(_read_items(path, kind))
+    if not found:
+        raise DataFileError(gold_dir, f"no gold files: expected {DOCUMENTS_FILE} and/or {PASSAGES_FILE}")
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise DataFileError(gold_dir, "two gold items have the same id", text=item.id)
+        seen.add(item.id)
+    return items
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that records the line of every mapping under the `__line__` key."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[_LINE] = node.start_mark.line + 1
+        return mapping
+
+
+def _read_items(path: Path, kind: str) -> list[GoldItem]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe loader)
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read the gold file ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataFileError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
+                            line=mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict) or not isinstance(data.get(kind), list):
+        raise DataFileError(path, f"expected a mapping with a '{kind}' list at the top")
+    return [_item(path, kind, record) for record in data[kind]]
+
+
+def _item(path: Path, kind: str, record: object) -> GoldItem:
+    required, optional = (("file", "entities"), ("relations",)) if kind == "documents" else (
+        ("id", "text", "entities"), ("relations", "unseen", "script"))
+    record = _mapping(path, record, required, optional, what="a gold item")
+    line = record[_LINE]
+    entities = tuple(_entity(path, e) for e in _list(path, record, "entities"))
+    by_name: dict[str, GoldEntity] = {}
+    keys: dict[tuple[Label, str], str] = {}
+    for raw, entity in zip(record["entities"], entities, strict=True):
+        if entity.name in by_name:
+            raise DataFileError(path, "entity annotated twice in one item", line=raw[_LINE], text=entity.name)
+        for key in entity.keys:
+            other = keys.setdefault((entity.label, key), entity.name)
+            if other != entity.name:
+                raise DataFileError(path, f"name form shared with {other!r}", line=raw[_LINE], text=key)
+        by_name[entity.name] = entity
+    relations = tuple(_relation(path, r, by_name) for r in _list(path, record, "relations"))
+    if len(set(relations)) != len(relations):
+        raise DataFileError(path, "a relation is annotated twice in one item", line=line)
+    unseen = record.get("unseen", False)
+    if not isinstance(unseen, bool):
+        raise DataFileError(path, "'unseen' must be true or false", line=line, text=str(unseen))
+    if kind == "documents":
+        file = _text(path, record, "file")
+        return GoldItem(Path(file).stem, entities, relations, unseen, file=file)
+    return GoldItem(_text(path, record, "id"), entities, relations, unseen, text=_text(path, record, "text"))
+
+
+def _entity(path: Path, record: object) -> GoldEntity:
+    record = _mapping(path, record, ("label", "name"), ("also",), what="an entity")
+    label = _text(path, record, "label")
+    if label not in {str(x) for x in ENTITY_LABELS}:
+        raise DataFileError(path, "unknown entity label", line=record[_LINE], text=label)
+    also = record.get("also") or []
+    if not isinstance(also, list) or not all(isinstance(a, str) and a.strip() for a in also):
+        raise DataFileError(path, "'also' must be a list of names", line=record[_LINE], text=str(also))
+    return GoldEntity(Label(label), _text(path, record, "name"), tuple(also))
+
+
+def _relation(path: Path, record: object, entities: dict[str, GoldEntity]) -> GoldRelation:
+    record = _mapping(path, record, ("type", "source", "target"), (), what="a relation")
+    line = record[_LINE]
+    type_ = _text(path, record, "type")
+    if type_ not in {str(t) for t in EVALUATED_RELATIONS}:
+        raise DataFileError(path, f"unknown relation type; annotated types: {', '.join(EVALUATED_RELATIONS)}",
+                            line=line, text=type_)
+    rel_type = RelType(type_)
+    ends = []
+    for end in ("source", "target"):
+        name = _text(path, record, end)
+        if name not in entities:
+            raise DataFileError(path, f"relation {end} is not an entity annotated in this item", line=line, text=name)
+        ends.append(entities[name])
+    if (ends[0].label, ends[1].label) not in RELATIONS[rel_type].pairs():
+        raise DataFileError(path, f"{rel_type} does not allow {ends[0].label} → {ends[1].label}", line=line,
+                            text=f"{ends[0].name} → {ends[1].name}")
+    return GoldRelation(rel_type, ends[0].name, ends[1].name)
+
+
+def _mapping(path: Path, record: object, required: Sequence[str], optional: Sequence[str], *, what: str) -> dict:
+    if not isinstance(record, dict):
+        raise DataFileError(path, f"{what} must be a mapping", text=str(record))
+    line = record[_LINE]
+    missing = [k for k in required if record.get(k) in (None, "")]
+    if missing:
+        raise DataFileError(path, f"{what} lacks {', '.join(missing)}", line=line)
+    unknown = sorted(set(record) - set(required) - set(optional) - {_LINE})
+    if unknown:
+        raise DataFileError(path, f"{what} has unknown keys; allowed: {', '.join((*required, *optional))}",
+                            line=line, text=", ".join(map(str, unknown)))
+    return record
+
+
+def _list(path: Path, record: dict, key: str) -> list:
+    value = record.get(key) or []
+    if not isinstance(value, list):
+        raise DataFileError(path, f"'{key}' must be a list", line=record[_LINE])
+    return value
+
+
+def _text(path: Path, record: dict, key: str) -> str:
+    value = record[key]
+    if not isinstance(value, str) or not value.strip():
+        raise DataFileError(path, f"'{key}' must be a non-empty string", line=record[_LINE], text=str(value))
+    return value.strip()
+
+
+# --- scoring -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts of one comparison: true positives, predictions, gold annotations."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        """tp / predicted (0 when nothing was predicted)."""
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        """tp / gold (0 when there is no gold annotation)."""
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.tp + other.tp, self.predicted + other.predicted, self.gold + other.gold)
+
+
+@dataclass(frozen=True)
+class PredictedEntity:
+    """An entity the pipeline found in an item: its id, label and every name it goes by there."""
+
+    id: str
+    label: Label
+    names: tuple[str, ...]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The normalised names."""
+        return frozenset(normalize_name(n) for n in self.names)
+
+
+@dataclass(frozen=True)
+class PredictedRelation:
+    """A typed relation the pipeline found in an item, between predicted entity ids."""
+
+    type: RelType
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    """The scores of one gold item, with what was missed and what was predicted wrongly."""
+
+    id: str
+    unseen: bool
+    entities: dict[Label, Score]
+    relations: dict[RelType, Score]
+    missed_entities: tuple[str, ...] = ()
+    spurious_entities: tuple[str, ...] = ()
+    missed_relations: tuple[str, ...] = ()
+    spurious_relations: tuple[str, ...] = ()
+
+
+def match_entities(predicted: Sequence[PredictedEntity], gold: Sequence[GoldEntity]) -> dict[int, int]:
+    """A one-to-one matching of predicted to gold entities (indices), as large as possible.
+
+    A pair may match when the labels agree and a predicted name equals a gold name or alternative
+    (normalised). Pairs whose first predicted name equals the gold canonical name are tried first.
+    """
+    gold_keys = [g.keys for g in gold]
+    candidates: list[list[int]] = []
+    for p in predicted:
+        keys = p.keys
+        options = [j for j, g in enumerate(gold) if g.label == p.label and keys & gold_keys[j]]
+        first = normalize_name(p.names[0]) if p.names else ""
+        options.sort(key=lambda j: normalize_name(gold[j].name) != first)
+        candidates.append(options)
+    owner: dict[int, int] = {}  # gold index -> predicted index
+
+    def augment(i: int, visited: set[int]) -> bool:
+        for j in candidates[i]:
+            if j in visited:
+                continue
+            visited.add(j)
+            if j not in owner or augment(owner[j], visited):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(predicted)):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def score_item(
+    item: GoldItem, predicted: Sequence[PredictedEntity], relations: Iterable[PredictedRelation]
+) -> ItemScore:
+    """Score what the pipeline found in one item against its gold annotations."""
+    matching = match_entities(predicted, item.entities)
+    entity_scores: dict[Label, Score] = {}
+    for label in {e.label for e in item.entities} | {p.label for p in predicted}:
+        entity_scores[label] = Score(
+            tp=sum(1 for i in matching if predicted[i].label == label),
+            predicted=sum(1 for p in predicted if p.label == label),
+            gold=sum(1 for g in item.entities if g.label == label),
+        )
+    gold_name = {predicted[i].id: item.entities[j].name for i, j in matching.items()}
+    shown = {p.id: p.names[0] if p.names else p.id for p in predicted}
+
+    def key(type_: RelType, source: str, target: str) -> tuple[RelType, str, str]:
+        return (type_, *sorted((source, target))) if type_ in _SYMMETRIC else (type_, source, target)
+
+    gold_rel = {key(r.type, r.source, r.target) for r in item.relations}
+    pred_rel = {
+        key(r.type, gold_name.get(r.source, f"#{r.source}"), gold_name.get(r.target, f"#{r.target}"))
+        for r in relations
+        if r.type in EVALUATED_RELATIONS
+    }
+    relation_scores = {
+        t: Score(
+            tp=sum(1 for r in pred_rel & gold_rel if r[0] == t),
+            predicted=sum(1 for r in pred_rel if r[0] == t),
+            gold=sum(1 for r in gold_rel if r[0] == t),
+        )
+        for t in {r[0] for r in gold_rel | pred_rel}
+    }
+    matched_gold = set(matching.values())
+
+    def rel_text(r: tuple[RelType, str, str]) -> str:
+        return f"{r[0]} {_shown(r[1], shown)} → {_shown(r[2], shown)}"
+
+    return ItemScore(
+        id=item.id,
+        unseen=item.unseen,
+        entities=entity_scores,
+        relations=relation_scores,
+        missed_entities=tuple(f"{g.label} {g.name}" for j, g in enumerate(item.entities) if j not in matched_gold),
+        spurious_entities=tuple(f"{p.label} {shown[p.id]}" for i, p in enumerate(predicted) if i not in matching),
+        missed_relations=tuple(sorted(rel_text(r) for r in gold_rel - pred_rel)),
+        spurious_relations=tuple(sorted(rel_text(r) for r in pred_rel - gold_rel)),
+    )
+
+
+def _shown(name: str, shown: dict[str, str]) -> str:
+    """A gold name as is; an unmatched predicted entity ("#id") as [its name]."""
+    return f"[{shown.get(name[1:], name[1:])}]" if name.startswith("#") else name
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, repr=False)
+class EvaluationReport:
+    """Extraction quality over the gold set.
+
+    `entities`/`relations` are per label / per relation type; `entity_overall`/`relation_overall`
+    are micro-averaged over all items; `unseen` is the entity score over the passages marked
+    unseen (its recall is the unseen-institution recall); `items` are the per-item scores.
+    """
+
+    entities: dict[str, Score]
+    entity_overall: Score
+    relations: dict[str, Score]
+    relation_overall: Score
+    unseen: Score
+    items: tuple[ItemScore, ...] = field(default_factory=tuple)
+
+    @property
+    def unseen_recall(self) -> float:
+        """Entity recall on the passages marked unseen."""
+        return self.unseen.recall
+
+    def __repr__(self) -> str:
+        e, r = self.entity_overall, self.relation_overall
+        return (f"EvaluationReport(items={len(self.items)}, entities P={e.precision:.3f} R={e.recall:.3f}, "
+                f"relations F1={r.f1:.3f}, unseen recall={self.unseen_recall:.3f})")
+
+
+def summarize(items: Sequence[ItemScore]) -> EvaluationReport:
+    """Add up per-item scores into per-label, per-type, overall and unseen-passage figures."""
+    entities: dict[str, Score] = defaultdict(Score)
+    relations: dict[str, Score] = defaultdict(Score)
+    unseen = Score()
+    for item in items:
+        for label, score in item.entities.items():
+            entities[str(label)] += score
+            if item.unseen:
+                unseen += score
+        for type_, score in item.relations.items():
+            relations[str(type_)] += score
+    ordered_entities = {str(x): entities[str(x)] for x in ENTITY_LABELS if str(x) in entities}
+    ordered_relations = {str(t): relations[str(t)] for t in EVALUATED_RELATIONS if str(t) in relations}
+    return EvaluationReport(
+        entities=ordered_entities,
+        entity_overall=sum(ordered_entities.values(), Score()),
+        relations=ordered_relations,
+        relation_overall=sum(ordered_relations.values(), Score()),
+        unseen=unseen,
+        items=tuple(items),
+    )
+
+
+def evaluate(gold_dir: Path = GOLD_DIR, corpus_dir: Path = CORPUS_DIR) -> EvaluationReport:
+    """Run the pipeline on the gold inputs and score it.
+
+    Corpus documents are read with `ingest.read.read_document` from `corpus_dir`; passages become
+    documents with their inline text. All of them go through `ingest.pipeline.extract_documents`
+    together. Raises DataFileError for a malformed gold file or a document it names that is missing.
+    """
+    from ingest.pipeline import extract_documents
+
+    items = load_gold(gold_dir)
+    documents = [_document(item, gold_dir, corpus_dir) for item in items]
+    log.info("evaluating on %d gold items", len(items))
+    extraction = extract_documents(documents)
+    entities = {e.id: e for e in extraction.resolution.entities}
+    surfaces: dict[str, dict[str, dict[str, None]]] = defaultdict(lambda: defaultdict(dict))
+    for resolved in extraction.resolution.mentions:
+        surfaces[resolved.mention.doc_id][resolved.entity_id][resolved.mention.surface] = None
+    relations: dict[str, set[PredictedRelation]] = defaultdict(set)
+    for edge in extraction.edges:
+        for doc_id in edge.docs:
+            relations[doc_id].add(PredictedRelation(edge.type, edge.source, edge.target))
+    scores = []
+    for item, document in zip(items, documents, strict=True):
+        predicted = [
+            PredictedEntity(entity_id, entities[entity_id].label,
+                            (entities[entity_id].name, *entities[entity_id].aliases, *forms))
+            for entity_id, forms in surfaces[document.id].items()
+        ]
+        scores.append(score_item(item, predicted, relations[document.id]))
+    return summarize(scores)
+
+
+def _document(item: GoldItem, gold_dir: Path, corpus_dir: Path) -> Document:
+    from ingest.read import read_document
+    from ingest.text import simplified_view
+
+    if item.file is not None:
+        path = corpus_dir / item.file
+        if not path.is_file():
+            raise DataFileError(gold_dir / DOCUMENTS_FILE, f"gold document not found in {corpus_dir}", text=item.file)
+        return read_document(path)
+    text = item.text or ""
+    return Document(id=item.id, file=f"{item.id}.txt", path=str(gold_dir / PASSAGES_FILE), text=text,
+                    view=simplified_view(text))
+
+
+def format_report(report: EvaluationReport, details: bool = False) -> str:
+    """The report as plain-text tables; with `details`, also what each item missed or got wrong."""
+    items = report.items
+    unseen_items = sum(1 for i in items if i.unseen)
+    lines = [f"Extraction quality on the dev gold set ({len(items)} items, {unseen_items} unseen-institution passages)",
+             ""]
+    lines += _table("entities", report.entities, report.entity_overall)
+    lines.append("")
+    lines += _table("relations", report.relations, report.relation_overall)
+    lines += ["", f"unseen-passage entity recall: {report.unseen_recall:.3f} "
+                  f"({report.unseen.tp}/{report.unseen.gold})", TARGETS]
+    if details:
+        lines += ["", "[name]: a predicted entity that matches no gold entity of the item"]
+        for item in items:
+            for title, values in (("missed entities", item.missed_entities),
+                                  ("spurious entities", item.spurious_entities),
+                                  ("missed relations", item.missed_relations),
+                                  ("spurious relations", item.spurious_relations)):
+                if values:
+                    lines += ["", f"{item.id}: {title}", *(f"  {v}" for v in values)]
+    return "\n".join(lines)
+
+
+def _table(title: str, rows: dict[str, Score], overall: Score) -> list[str]:
+    header = f"{title:<16}{'pred':>6}{'gold':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}"
+    body = [
+        f"{name:<16}{s.predicted:>6}{s.gold:>6}{s.tp:>6}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+        for name, s in [*rows.items(), ("overall", overall)]
+    ]
+    return [header, "-" * len(header), *body[:-1], "-" * len(header), body[-1]]

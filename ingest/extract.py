@@ -1,0 +1,279 @@
+"""Entity mentions: curated names from the gazetteer, new names found by their form.
+
+One Aho-Corasick pass over each sentence's `view` finds every gazetteer surface form; one compiled
+regex finds every name suffix of `ingest.forms`, whose head is delimited by the sentence's jieba
+tokens. Quoted programmes (“双十”工程), 《…》 titles and abbreviations introduced in the text
+(（简称“XX院”）) are handled here too. Mentions nest: the outermost name is emitted and so is every
+name inside it (吉林大学汽车工程研究院 → also 吉林大学), each level once, without overlaps.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ingest import forms
+from ingest.forms import SentenceView, Span
+from ingest.gazetteer import Gazetteer
+from ingest.model import Mention, Sentence
+from ontology.schema import Label
+
+log = logging.getLogger(__name__)
+
+_TITLE = re.compile(r"《[^《》]*》")
+_QUOTE = re.compile(r"“([^“”]{1,40})”|\"([^\"]{1,40})\"")
+_QUOTED_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + "|".join(forms.PROGRAM_SUFFIXES) + ")")
+_BREAKS = frozenset("和与及等的、，,")
+#: Gazetteer forms this long are specific enough to match inside a longer jieba token.
+_SPECIFIC_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A possible mention, sentence-local.
+
+    `suffix_start` marks where a form-found name's suffix starts; `aligned` is False for a short
+    gazetteer form cutting through a jieba token (长客 in 增长客观), which may only nest in a name.
+    """
+
+    start: int
+    end: int
+    label: Label
+    kind: str
+    source: str
+    gazetteer_id: str | None = None
+    suffix_start: int | None = None
+    aligned: bool = True
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def inside(self, other: _Candidate) -> bool:
+        return other.start <= self.start and self.end <= other.end and self.length < other.length
+
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.label, self.kind)
+
+
+class Extractor:
+    """Finds entity mentions in sentences. Build once per gazetteer; `run` is linear in the text."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._automaton = _automaton({form: entry for form, entry in gazetteer.surfaces().items() if len(form) > 1})
+        self._industry_forms = frozenset(
+            form for form, entry in gazetteer.surfaces().items() if entry.label in (Label.INDUSTRY, Label.TECHNOLOGY)
+        ) | frozenset(k for e in gazetteer.entries if e.label in (Label.INDUSTRY, Label.TECHNOLOGY) for k in e.keywords)
+        forms.word_tags()
+
+    def run(self, sentences: Iterable[Sentence]) -> list[Mention]:
+        """Every mention in `sentences`, in sentence order, then by start (outer names before inner ones)."""
+        sentences = list(sentences)
+        per_sentence: list[list[_Candidate]] = []
+        abbreviations: dict[str, _Candidate] = {}
+        for sentence in sentences:
+            chosen, defined = self._sentence(sentence)
+            per_sentence.append(chosen)
+            for short, full in defined.items():
+                abbreviations.setdefault(short, full)
+        if abbreviations:
+            self._abbreviation_uses(sentences, per_sentence, abbreviations)
+        mentions = [
+            _mention(sentence, candidate)
+            for sentence, chosen in zip(sentences, per_sentence, strict=True)
+            for candidate in sorted(chosen, key=lambda c: (c.start, -c.end))
+        ]
+        log.debug("%d mentions in %d sentences", len(mentions), len(sentences))
+        return mentions
+
+    # --- one sentence --------------------------------------------------------------------------
+
+    def _sentence(self, sentence: Sentence) -> tuple[list[_Candidate], dict[str, _Candidate]]:
+        view = sentence.view
+        tokens = [(t.word, t.start - sentence.start, t.end - sentence.start) for t in sentence.tokens]
+        sv = SentenceView(view, tokens)
+        titles = [(m.start(), m.end()) for m in _TITLE.finditer(view)]
+        hits = [h for h in self._gazetteer_hits(sv) if not _within(h, titles)]
+        found = self._form_names(sv, hits, titles) + _quoted_programmes(sv, titles) + _title_programmes(view, titles)
+        candidates = hits + found
+        chosen = _select(candidates)
+        defined: dict[str, _Candidate] = {}
+        for match in forms.ABBREVIATION.finditer(view):
+            full = max((c for c in chosen if c.end == match.start()), key=lambda c: c.length, default=None)
+            if full is None:
+                continue
+            short = _Candidate(match.start(1), match.end(1), full.label, full.kind, "form")
+            if _claim(chosen, short):
+                defined[view[short.start:short.end]] = short
+        return chosen, defined
+
+    def _gazetteer_hits(self, sv: SentenceView) -> list[_Candidate]:
+        hits = []
+        for last, (form, entry) in self._automaton.iter(sv.view):
+            start, end = last - len(form) + 1, last + 1
+            aligned = start in sv.starts and end in sv.ends
+            hits.append(_Candidate(start, end, entry.label, entry.kind, "gazetteer", entry.id,
+                                   aligned=aligned or len(form) >= _SPECIFIC_LENGTH))
+        return hits
+
+    def _form_names(self, sv: SentenceView, hits: list[_Candidate], titles: list[tuple[int, int]]) -> list[_Candidate]:
+        view = sv.view
+        suffixes = [m for m in forms.suffix_pattern().finditer(view) if not _within_range(m.start(), m.end(), titles)]
+        known = [h for h in hits if h.aligned]
+        name_ends = frozenset([h.end for h in known] + [m.end() for m in suffixes])
+        name_starts = frozenset(h.start for h in known if h.label not in (Label.INDUSTRY, Label.TECHNOLOGY))
+        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(view)]
+        found: list[_Candidate] = []
+        for match in suffixes:
+            form = forms.form_of(match.group())
+            if form.closed and not forms.closed_at(sv, match.end()):
+                continue
+            floor = max([q + 1 for q, e in quotes if q < match.start() < e] + [0])
+            start = forms.left_boundary(sv, match.start(), floor, name_ends, name_starts)
+            spans = [c.span() for c in hits + found]
+            head = forms.analyse_head(sv, start, match.start(), spans, self._is_industry(view))
+            if not forms.head_is_name(form.head, head, view[start:match.start()]):
+                continue
+            start = _with_prefix(view, start, floor)
+            label, kind = _refine(form, start, match.start(), known + found)
+            found.append(_Candidate(start, match.end(), label, kind, "form", suffix_start=match.start()))
+        return found
+
+    def _is_industry(self, view: str):
+        return lambda start, end: view[start:end] in self._industry_forms
+
+    # --- abbreviations defined in one sentence and used in others ------------------------------
+
+    def _abbreviation_uses(self, sentences: Sequence[Sentence], per_sentence: list[list[_Candidate]],
+                           abbreviations: dict[str, _Candidate]) -> None:
+        automaton = _automaton(abbreviations)
+        for sentence, chosen in zip(sentences, per_sentence, strict=True):
+            for last, (short, full) in automaton.iter(sentence.view):
+                _claim(chosen, _Candidate(last - len(short) + 1, last + 1, full.label, full.kind, "form"))
+
+
+def _automaton(table: dict[str, object]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for form, value in table.items():
+        automaton.add_word(form, (form, value))
+    automaton.make_automaton()
+    return automaton
+
+
+def _refine(form: forms.NameForm, start: int, suffix_start: int, known: list[_Candidate]) -> tuple[Label, str]:
+    """A 研究院/研究所 named after a university or enterprise is one of its platforms, not an institution."""
+    if form.suffix in ("研究院", "研究所") and any(
+        start <= k.start and k.end <= suffix_start and k.label is Label.INSTITUTION
+        and k.kind in ("University", "Enterprise") for k in known
+    ):
+        return Label.PLATFORM, "IndustryResearchInstitute"
+    return form.label, form.kind
+
+
+def _with_prefix(view: str, start: int, floor: int) -> int:
+    for prefix in forms.NAME_PREFIXES:
+        if start - len(prefix) >= floor and view.startswith(prefix, start - len(prefix)):
+            return start - len(prefix)
+    return start
+
+
+def _quoted_programmes(sv: SentenceView, titles: list[tuple[int, int]]) -> list[_Candidate]:
+    """Programmes named in quotes: “长白山人才工程” (the quote is the name), “双十”工程 (quote + suffix)."""
+    found = []
+    for match in _QUOTE.finditer(sv.view):
+        if _within_range(match.start(), match.end(), titles):
+            continue
+        inner_start, inner_end = match.span(1) if match.group(1) is not None else match.span(2)
+        inner = sv.view[inner_start:inner_end].strip()
+        if _BREAKS.intersection(inner):
+            continue
+        if any(inner.endswith(s) and len(inner) > len(s) for s in forms.PROGRAM_SUFFIXES):
+            found.append(_Candidate(inner_start, inner_end, Label.PROGRAM, "Program", "form", suffix_start=inner_end))
+            continue
+        tail = _QUOTED_TAIL.match(sv.view, match.end())
+        if tail and not _BREAKS.intersection(tail.group()) and forms.closed_at(sv, tail.end()):
+            found.append(_Candidate(match.start(), tail.end(), Label.PROGRAM, "Program", "form",
+                                    suffix_start=match.end()))
+    return found
+
+
+def _title_programmes(view: str, titles: list[tuple[int, int]]) -> list[_Candidate]:
+    """A 《…》 title is a document; it names a programme only when it ends like one (…行动计划)."""
+    return [
+        _Candidate(start + 1, end - 1, Label.PROGRAM, "Program", "form", suffix_start=end - 1)
+        for start, end in titles
+        if end - start > 4 and view[start + 1:end - 1].endswith(forms.TITLE_PROGRAM_SUFFIXES)
+    ]
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Outermost names without overlaps, then the names nested in each, level by level."""
+    top = [c for c in candidates if c.aligned]
+    return _layer(top, candidates, parent=None)
+
+
+def _layer(pool: list[_Candidate], everything: list[_Candidate], parent: _Candidate | None) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    for candidate in sorted(pool, key=lambda c: (-c.length, c.start, c.source != "gazetteer")):
+        if not any(_overlaps(candidate, c) for c in chosen):
+            chosen.append(candidate)
+    result = list(chosen)
+    for outer in chosen:
+        inner = [c for c in everything if c.inside(outer) and _may_nest(c, outer)]
+        if inner:
+            result.extend(_layer(inner, inner, outer))
+    return result
+
+
+def _may_nest(inner: _Candidate, outer: _Candidate) -> bool:
+    """Nested names: not the outer entity again, not a piece of the outer name's suffix (全国重点实验室),
+    not a place closing a longer curated name (白山 in 长白山), not a two-character curated name
+    inside another (吉大 in 吉大正元)."""
+    if inner.gazetteer_id is not None and inner.gazetteer_id == outer.gazetteer_id:
+        return False
+    if outer.source == "gazetteer" and inner.label is Label.REGION:
+        return inner.end != outer.end
+    if outer.source == "gazetteer" and inner.source == "gazetteer":
+        return inner.length > 2
+    return outer.suffix_start is None or inner.end <= outer.suffix_start
+
+
+def _claim(chosen: list[_Candidate], abbreviation: _Candidate) -> bool:
+    """Add an abbreviation's span unless a name overlaps it; words inside it (光电 in 光电院) give way."""
+    if any(_overlaps(abbreviation, c) and not c.inside(abbreviation) for c in chosen):
+        return False
+    chosen[:] = [c for c in chosen if not c.inside(abbreviation)]
+    chosen.append(abbreviation)
+    return True
+
+
+def _overlaps(a: _Candidate, b: _Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _within(candidate: _Candidate, ranges: list[tuple[int, int]]) -> bool:
+    return _within_range(candidate.start, candidate.end, ranges)
+
+
+def _within_range(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def _mention(sentence: Sentence, candidate: _Candidate) -> Mention:
+    return Mention(
+        sentence_id=sentence.id,
+        doc_id=sentence.doc_id,
+        start=sentence.start + candidate.start,
+        end=sentence.start + candidate.end,
+        surface=sentence.text[candidate.start:candidate.end],
+        normalized=sentence.view[candidate.start:candidate.end],
+        label=candidate.label,
+        kind=candidate.kind,
+        source=candidate.source,
+        gazetteer_id=candidate.gazetteer_id,
+    )

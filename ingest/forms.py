@@ -1,0 +1,428 @@
+"""Form-based name patterns: which name endings make which kind of entity, and where a name starts.
+
+A name found by its form is a *head* followed by a *suffix* from `FORMS` (…大学, …研究所, …重点实验室,
+…有限公司, …联盟, …高新区, …专项 …). The suffix is easy; the hard part is the left boundary. Walking
+left from the suffix over the sentence's jieba tokens, the head stops at punctuation, numbers and
+quantifiers, pronouns and prepositions, clause verbs (依托, 建设, 支持 …) and function words (的, 等 …),
+and at a conjunction (和, 与, 及) whose left side is already a complete name (吉林大学和东北师范大学).
+Generic leading modifiers (省级, 国家级, 一批, 各类 …) are trimmed off. The head must then pass the
+form's `HeadRule`: a proper name (place, organisation, brand), and for platforms also a subject, so
+that 省级重点实验室, 一批工程研究中心 or 国家级高新区 are classes of things, not names.
+
+Everything here works on one sentence's `view` with sentence-local offsets.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+import jieba
+
+from ontology.schema import Label
+
+
+class HeadRule(Enum):
+    """What the head of a name must contain for the span to be a name rather than a generic phrase."""
+
+    #: a proper name: a place, an organisation, a brand or another word jieba does not know
+    PROPER = "proper"
+    #: a place or organisation and a subject besides it (吉林省汽车电子工程研究中心, not
+    #: 吉林省重点实验室), or an organisation hosting it (一汽院士工作站)
+    PROPER_SUBJECT = "proper+subject"
+    #: a place or organisation, or a subject of at least four characters (高分子物理与化学国家重点实验室)
+    SUBJECT = "subject"
+    #: a proper name or an industry (汽车产业技术创新战略联盟)
+    PROPER_OR_INDUSTRY = "proper|industry"
+    #: anything that is not a generic modifier (北华大学, but not 重点大学)
+    NOT_GENERIC = "not-generic"
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A name ending: the suffix, the label and kind it gives, and what its head must contain.
+
+    `closed` forms (programmes) must also be followed by a break (punctuation, a function word or the
+    end of the sentence), so that the 工程 of 汽车工程研究院 does not end a name.
+    """
+
+    suffix: str
+    label: Label
+    kind: str
+    head: HeadRule
+    closed: bool = False
+
+
+def _forms(label: Label, kind: str, head: HeadRule, *suffixes: str, closed: bool = False) -> list[NameForm]:
+    return [NameForm(s, label, kind, head, closed) for s in suffixes]
+
+
+_I, _P, _A, _Z, _G = Label.INSTITUTION, Label.PLATFORM, Label.ALLIANCE, Label.ZONE, Label.PROGRAM
+_H = HeadRule
+
+#: Every name ending the extractor knows. Longer suffixes win over their own endings.
+FORMS: tuple[NameForm, ...] = tuple(
+    _forms(_I, "University", _H.NOT_GENERIC, "大学")
+    + _forms(_I, "University", _H.PROPER, "学院")
+    + _forms(_I, "Academy", _H.PROPER, "科学院", "工程院", "分院")
+    + _forms(_I, "ResearchInstitute", _H.PROPER, "研究所", "研究院", "设计院")
+    + _forms(_I, "Enterprise", _H.PROPER, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司")
+    + _forms(_I, "Government", _H.PROPER, "人民政府", "管理委员会", "管委会")
+    + _forms(_P, "KeyLab", _H.SUBJECT, "国家重点实验室", "全国重点实验室", "国家实验室")
+    + _forms(_P, "KeyLab", _H.PROPER_SUBJECT, "重点实验室", "省实验室", "联合实验室", "实验室")
+    + _forms(_P, "EngineeringCenter", _H.SUBJECT, "国家工程研究中心", "国家工程技术研究中心", "国家工程实验室")
+    + _forms(_P, "EngineeringCenter", _H.PROPER_SUBJECT, "工程技术研究中心", "工程研究中心", "工程实验室")
+    + _forms(_P, "ManufacturingInnovationCenter", _H.PROPER_SUBJECT, "制造业创新中心")
+    + _forms(_P, "TechInnovationCenter", _H.SUBJECT, "国家技术创新中心")
+    + _forms(_P, "TechInnovationCenter", _H.PROPER_SUBJECT, "技术创新中心", "科技创新中心", "协同创新中心",
+             "产业创新中心")
+    + _forms(_P, "EnterpriseTechCenter", _H.PROPER_SUBJECT, "企业技术中心")
+    + _forms(_P, "PilotCenter", _H.PROPER, "中试中心", "中试基地", "概念验证中心")
+    + _forms(_P, "TechTransferCenter", _H.PROPER, "技术转移中心", "技术转移示范机构")
+    + _forms(_P, "Incubator", _H.PROPER_SUBJECT, "孵化器", "众创空间", "孵化基地", "加速器")
+    + _forms(_P, "SciencePark", _H.PROPER, "大学科技园", "科技园区", "科技园", "产业园区", "产业园")
+    + _forms(_P, "InnovationBase", _H.PROPER_SUBJECT, "基地")
+    + _forms(_P, "IndustryResearchInstitute", _H.PROPER_SUBJECT, "产业技术研究院", "产业研究院")
+    + _forms(_P, "Workstation", _H.PROPER_SUBJECT, "院士专家工作站", "院士工作站", "博士后科研工作站", "工作站")
+    + _forms(_P, "ServicePlatform", _H.PROPER_SUBJECT, "服务平台", "创新平台")
+    + _forms(_P, "TradingPlatform", _H.PROPER, "科技大市场", "技术交易市场", "交易中心", "交易所")
+    + _forms(_P, "ResearchFacility", _H.PROPER_SUBJECT, "科技基础设施", "观测站", "实验装置")
+    + _forms(_A, "IndustryAlliance", _H.PROPER_OR_INDUSTRY, "产业技术创新战略联盟", "技术创新战略联盟",
+             "产业技术创新联盟", "技术创新联盟", "创新战略联盟", "产业联盟", "战略联盟", "联盟")
+    + _forms(_A, "InnovationConsortium", _H.PROPER_OR_INDUSTRY, "创新联合体")
+    + _forms(_Z, "HighTechZone", _H.PROPER, "高新技术产业开发区", "高新技术开发区", "高新区")
+    + _forms(_Z, "DevelopmentZone", _H.PROPER, "经济技术开发区", "经济开发区", "开发区", "工业园区")
+    + _forms(_Z, "NewArea", _H.PROPER, "新区")
+    + _forms(_Z, "DemonstrationZone", _H.PROPER, "示范区")
+    + _forms(_Z, "ScienceCity", _H.PROPER, "科学城", "科技城")
+    + _forms(_Z, "Other", _H.PROPER, "先导区", "试验区", "合作区", "自贸区")
+    + _forms(_G, "Fund", _H.PROPER_SUBJECT, "基金", closed=True)
+    + _forms(_G, "Program", _H.PROPER_SUBJECT, "行动计划", "专项", "计划", "工程", closed=True)
+)
+
+#: Suffixes of programmes named inside quotes: “双十”工程, “长白山人才工程”.
+PROGRAM_SUFFIXES: tuple[str, ...] = ("行动计划", "工程", "计划", "行动", "专项", "项目")
+
+#: Programme endings that make a 《…》 title a programme rather than a policy document.
+TITLE_PROGRAM_SUFFIXES: tuple[str, ...] = ("行动计划", "工程", "计划", "专项")
+
+#: Abbreviation introduced in the text right after a name: （简称“长春光机所”）, （以下简称XX院）.
+ABBREVIATION = re.compile(r"[（(]\s*(?:以下|下文)?\s*(?:简称|下称)\s*[:：]?\s*[“\"‘']?"
+                          r"([^”\"’'）)，,、；;：:\s]{2,12})[”\"’']?\s*[）)]")
+
+#: Words that end a head on the left: clause verbs, adverbs and function words.
+STOP_WORDS: frozenset[str] = frozenset(
+    "依托 依靠 建设 建立 建成 新建 支持 扶持 推进 推动 组建 加快 打造 创建 实施 鼓励 引导 加强 培育 发挥 强化 "
+    "围绕 开展 设立 完善 整合 提升 引进 组织 承担 突出 包括 聚焦 面向 牵头 联合 共建 申报 认定 获批 成立 入选 "
+    "获得 争取 做好 抓好 加大 扩大 优化 构建 搭建 培养 积极 大力 重点 进一步 全力 着力 努力 继续 逐步 已 已经 "
+    "已有 现有 相关 有关 其他 其它 部分 其中 以及 及其 或者 或 并 等 的 之 了 是 有 为 以 在 对 把 将 由 从 向 "
+    "到 于 与其 通过 按照 根据 依据 结合 带动 促进 推广 参与 配合 创办 领办 举办 成为 作为 属于 位于 所属 "
+    "所在 坚持 瞄准 创设 筹建 布局 谋划 启动 完成 落实 支撑 服务于 用于 给予 授予 评为 命名 批准 共同 分别 "
+    "优先 率先 首批 新增 充分发挥 大力发展 大力推进 加快推进 各 每 该 本 其 我省 我市 全省 全市 全国 各地 各级 各类 一批 若干 一些 一个 多个 这些 那些".split()
+)
+
+#: Verbs that do occur inside names (…科技成果转移转化示范区, …资源利用国家重点实验室): never a stop.
+NAME_VERBS: frozenset[str] = frozenset(
+    "创新 转移 转化 合作 发展 研究 开发 研发 服务 利用 保护 应用 检测 制造 孵化 示范 育种 加工 监测 控制 "
+    "仿真 探测 评价 观测 试验 测试 转让 交易 融合 集成 合成 降解 成像 储能 引智 创业 设计 生产 培训 交流 "
+    "共享 开放 推广应用 诊断 治疗 防治 修复 回收 传承 种植 养殖 选育 勘探 开采 冶炼 通信 计算 感知 驱动".split()
+)
+
+#: Modifiers that make a class of things, not a name; trimmed from the left of a head.
+GENERIC_MODIFIERS: frozenset[str] = frozenset(
+    "省级 国家级 市级 县级 省部级 国家 省 市 县 国家地方 地方 省部 省部共建 国家地方共建 共建 新型 大型 "
+    "骨干 龙头 高水平 一流 世界一流 国内外 国内 国外 国际 区域 区域性 省属 部属 重点 优势 特色 综合 综合性 "
+    "专业 专业化 公共 开放 开放性 企业 行业 产业 高校 高等 院校 科研 科技 研发 创新 技术 高新技术 高技术 "
+    "新兴 战略性 战略性新兴 研究型 应用型 知名 著名 主要 基础 领先 现代 先进 高端 示范 试点 标志性 "
+    "重大 重要 其他 全国 全省 我国 我省 本省 本市 各 中小 世界 一批 若干 各类".split()
+)
+
+#: Level and size words trimmed off the left of a name (省级, 国家级 …); the rest of the head decides.
+LEADING_MODIFIERS: frozenset[str] = frozenset(
+    "省级 国家级 市级 县级 省部级 新型 大型 骨干 龙头 高水平 一流 世界一流 知名 著名 主要 重大 重要".split()
+)
+
+#: Prefixes that belong to a platform's name when they stand right before it (省部共建…重点实验室).
+NAME_PREFIXES: tuple[str, ...] = ("省部共建", "国家地方共建", "国家地方联合")
+
+#: Place words jieba may not tag as places but that make a head proper.
+PLACE_WORDS: frozenset[str] = frozenset(
+    "吉林 长春 东北 东北亚 中俄 中韩 中德 中日 中蒙 中新 长吉 长吉图 长辽梅通白延 延吉 珲春 图们江 长白山 "
+    "北湖 净月 汽开 梅河口 公主岭 敦化 集安 临江 扶余 洮南 大安 双辽 舒兰 磐石 桦甸 蛟河 龙井 和龙 图们".split()
+)
+
+#: Conjunctions a name may contain (精密机械与物理, 发展和改革); a stop when the left side is a name.
+JOINERS: frozenset[str] = frozenset("与 和 及 暨".split())
+
+#: Characters that may link two parts of one name (延吉—珲春, 中国•东北亚).
+LINKERS: frozenset[str] = frozenset("—–-·•")
+
+#: jieba part-of-speech tags that end a head: prepositions, conjunctions, particles, pronouns,
+#: numerals, quantifiers, adverbs, time words, interjections.
+STOP_TAGS: frozenset[str] = frozenset("p c u uj ul uz ud ug uv r m q d ad t y e o zg".split())
+
+#: jieba tags of brand-like words (person names double as brands: 修正, 东宝, 华为). The tags nz and
+#: nt are too noisy in jieba's dictionary (新兴产业 nt, 大力发展 nz) to count.
+BRAND_TAGS: frozenset[str] = frozenset("nr nrt nrfg".split())
+
+#: Words jieba tags as places that are not proper names.
+COMMON_PLACES: frozenset[str] = frozenset("城市 地区 农村 城乡 乡村 城镇 海外 省内 省外 域外 境外 境内 国内 边境 沿海 内地".split())
+
+#: Endings of words that jieba does not know but that describe rather than name (创新型, 战略性).
+DESCRIPTIVE_ENDINGS: tuple[str, ...] = tuple("型 性 化 式 级 类 次 级".split())
+
+_MAX_NAME = 40
+_MAX_PAREN = 8
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """Part-of-speech tag of every word in jieba's main dictionary (loaded once per process)."""
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    tags: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+@cache
+def suffix_pattern() -> re.Pattern[str]:
+    """One compiled alternation of every suffix, longest first."""
+    suffixes = sorted({f.suffix for f in FORMS}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, suffixes)))
+
+
+@cache
+def form_of(suffix: str) -> NameForm:
+    """The form of a suffix (the first listed when several share it)."""
+    return next(f for f in FORMS if f.suffix == suffix)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence-local span naming something already known: a gazetteer hit or a name found by form."""
+
+    start: int
+    end: int
+    label: Label
+    kind: str
+
+
+class SentenceView:
+    """A sentence's view with its tokens indexed by local offset, for the boundary walk."""
+
+    def __init__(self, view: str, tokens: Sequence[tuple[str, int, int]]) -> None:
+        self.view = view
+        self.tokens = tuple(tokens)
+        self._ending_at: dict[int, int] = {end: i for i, (_, _, end) in enumerate(self.tokens)}
+        self._covering: list[int] = [0] * (len(view) + 1)
+        for i, (_, start, end) in enumerate(self.tokens):
+            for pos in range(start, end):
+                self._covering[pos] = i
+        self.starts = frozenset(s for _, s, _ in self.tokens)
+        self.ends = frozenset(e for _, _, e in self.tokens)
+
+    def token_ending_at(self, pos: int) -> tuple[str, int, int] | None:
+        """The token that ends exactly at `pos`, if any."""
+        index = self._ending_at.get(pos)
+        return self.tokens[index] if index is not None else None
+
+    def token_covering(self, pos: int) -> tuple[str, int, int] | None:
+        """The token that contains the character at `pos`."""
+        if not self.tokens or pos >= len(self.view):
+            return None
+        word, start, end = self.tokens[self._covering[pos]]
+        return (word, start, end) if start <= pos < end else None
+
+    def token_after(self, pos: int) -> str:
+        """The word of the token starting at `pos` ('' at the end of the sentence)."""
+        token = self.token_covering(pos)
+        return token[0] if token and token[1] == pos else ""
+
+
+def is_stop(word: str) -> bool:
+    """Whether a token ends a head on the left (a clause verb, function word, number or quantifier)."""
+    if word in NAME_VERBS or word in JOINERS or word in PLACE_WORDS:
+        return False
+    if word in STOP_WORDS or any(ch.isdigit() for ch in word):
+        return True
+    tag = word_tags().get(word)
+    if tag in STOP_TAGS or (tag in ("v", "a") and len(word) == 1):
+        return True
+    return len(word) > 2 and word[-2:] in STOP_WORDS and word[-2:] not in NAME_VERBS
+
+
+def left_boundary(sentence: SentenceView, suffix_start: int, floor: int,
+                  name_ends: frozenset[int], name_starts: frozenset[int]) -> int:
+    """Where the head of a name ending in a suffix at `suffix_start` begins (local offset).
+
+    `floor` is a hard limit (an opening quote or title mark); `name_ends` and `name_starts` are the
+    offsets of names already known in the sentence: a conjunction with a name on either side of it
+    separates two names (吉林大学和北华大学, 生物院与吉林大学) instead of joining one.
+    """
+    pos = suffix_start
+    straddling = sentence.token_covering(pos - 1) if pos > 0 else None
+    if straddling and straddling[1] < pos < straddling[2]:
+        pos = max(straddling[1], floor)
+    while pos > floor and suffix_start - pos < _MAX_NAME:
+        token = sentence.token_ending_at(pos) or sentence.token_covering(pos - 1)
+        if token is None:
+            break
+        word, start, _ = token
+        start = max(start, floor)
+        if word in ("）", ")"):
+            opened = _parenthetical_start(sentence.view, pos, floor)
+            if opened is None:
+                break
+            pos = opened
+        elif word in LINKERS or set(word) <= LINKERS:
+            if not _CJK.match(sentence.view[start - 1:start] or " "):
+                break
+            pos = start
+        elif not _CJK.search(word) and not word.isascii():
+            break
+        elif not word.isalnum():
+            break
+        elif word in JOINERS:
+            if start in name_ends or pos in name_starts or start == floor:
+                break
+            before = sentence.token_ending_at(start)
+            if before is None or is_stop(before[0]):
+                break
+            pos = start
+        elif is_stop(word):
+            break
+        else:
+            pos = start
+    return _trim_generic(sentence, pos, suffix_start)
+
+
+def _parenthetical_start(view: str, close_end: int, floor: int) -> int | None:
+    """Start of a short parenthetical inside a name (中韩（长春）…, …（集团）…), or None."""
+    opened = max(view.rfind("（", floor, close_end), view.rfind("(", floor, close_end))
+    if opened < 0 or close_end - opened > _MAX_PAREN + 2:
+        return None
+    inner = view[opened + 1:close_end - 1]
+    return opened if inner and _CJK.search(inner) and inner.isalnum() and opened > floor else None
+
+
+def _trim_generic(sentence: SentenceView, start: int, end: int) -> int:
+    """Move `start` right past leading level modifiers (省级, 国家级 …), joiners and verbs: verbs may
+    stand inside a name (稀土资源利用国家重点实验室, 概念验证中心) but a name does not start with one."""
+    while start < end:
+        token = sentence.token_covering(start)
+        if token is None or token[1] != start or token[2] > end:
+            return start
+        if token[0] in LEADING_MODIFIERS or token[0] in JOINERS or token[0] in LINKERS or _is_verb(token[0]):
+            start = token[2]
+        else:
+            return start
+    return start
+
+
+def _is_verb(word: str) -> bool:
+    return word in NAME_VERBS or word_tags().get(word) in ("v", "vd")
+
+
+@dataclass(frozen=True)
+class Head:
+    """What a head is made of.
+
+    `named`: a place or a known organisation; `branded`: a word that looks like a brand or a name
+    jieba does not know (北华, 敖东); `industry`: an industry name; `subject_chars`: characters of
+    other, non-generic words; `organisation`: a known institution or platform.
+    """
+
+    named: bool
+    branded: bool
+    industry: bool
+    subject_chars: int
+    organisation: bool
+
+
+def analyse_head(sentence: SentenceView, start: int, end: int, known: Sequence[Span],
+                 industry: Callable[[int, int], bool]) -> Head:
+    """Classify the head `view[start:end]`: which proper names, industries and subject words it holds.
+
+    `known` are spans already recognised in the sentence (gazetteer hits, shorter names found by form);
+    `industry(start, end)` tells whether a span is an industry name.
+    """
+    named = branded = organisation = has_industry = False
+    subject = 0
+    covered: set[int] = set()
+    for span in known:
+        if start <= span.start and span.end <= end:
+            if span.label in (Label.INDUSTRY, Label.TECHNOLOGY):
+                has_industry = True
+                subject += span.end - span.start
+                covered.update(range(span.start, span.end))
+                continue
+            named = True
+            organisation = organisation or span.label in (Label.INSTITUTION, Label.PLATFORM)
+            covered.update(range(span.start, span.end))
+    pos = start
+    tags = word_tags()
+    while pos < end:
+        token = sentence.token_covering(pos)
+        if token is None:
+            pos += 1
+            continue
+        word, _, token_end = token
+        piece = sentence.view[pos:min(token_end, end)]
+        if pos not in covered:
+            if piece == word and _is_place(word, tags):
+                named = True
+            elif piece == word and _is_brand(word, tags):
+                branded = True
+            elif piece not in GENERIC_MODIFIERS and _CJK.search(piece):
+                subject += len(piece)
+                has_industry = has_industry or industry(pos, min(token_end, end))
+        pos = min(token_end, end)
+    return Head(named, branded, has_industry, subject, organisation)
+
+
+def _is_place(word: str, tags: dict[str, str]) -> bool:
+    return word in PLACE_WORDS or (tags.get(word) == "ns" and word not in COMMON_PLACES)
+
+
+def _is_brand(word: str, tags: dict[str, str]) -> bool:
+    if word.isascii():
+        return word.isalpha() and len(word) >= 2
+    tag = tags.get(word)
+    if tag in BRAND_TAGS:
+        return True
+    return tag is None and len(word) >= 2 and bool(_CJK.search(word)) and not word.endswith(DESCRIPTIVE_ENDINGS)
+
+
+def head_is_name(rule: HeadRule, head: Head, text: str) -> bool:
+    """Whether a head passes its form's rule (`text` is the head itself)."""
+    if not text:
+        return False
+    if rule is HeadRule.PROPER:
+        return head.named or head.branded
+    if rule is HeadRule.PROPER_SUBJECT:
+        return (head.named and head.subject_chars > 0) or head.organisation
+    if rule is HeadRule.SUBJECT:
+        return head.named or head.subject_chars >= 4
+    if rule is HeadRule.PROPER_OR_INDUSTRY:
+        return head.named or head.branded or head.industry
+    return head.named or head.branded or head.subject_chars > 0
+
+
+def closed_at(sentence: SentenceView, end: int) -> bool:
+    """Whether a name may end at `end`: end of sentence, punctuation, or a stop word next."""
+    if end >= len(sentence.view):
+        return True
+    nxt = sentence.view[end]
+    if not (_CJK.match(nxt) or nxt.isalnum()):
+        return True
+    following = sentence.token_after(end)
+    return bool(following) and (following in JOINERS or is_stop(following) or word_tags().get(following) == "f")

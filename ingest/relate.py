@@ -1,0 +1,441 @@
+"""Typed relations between resolved entities, each with its evidence sentences, plus co-mentions.
+
+Four sources of typed edges, all checked against the endpoint labels of `ontology/schema.py`:
+
+1. Cue rules (`ontology/data/cues.yaml`): a cue word outside any name (依托, 牵头, 支持, 围绕 …) and
+   its arguments picked by position — the nearest entity of an allowed label before or after the
+   cue, within the cue's clause or the sentence, extended over enumerations (X、Y和Z).
+2. Names: a name containing another name (吉林大学汽车工程研究院 ⊃ 吉林大学 → HOSTED_BY; 长春高新区 ⊃
+   长春 → LOCATED_IN; 中科院长春光机所 ⊃ 中科院 → PART_OF) or an industry keyword (汽车产业技术创新战略联盟
+   → FOCUSES_ON 汽车; an enterprise named after its industry → a weak ANCHORS).
+3. The gazetteer's `parent` links, when the sentence names both or the child's name carries its parent.
+4. ANCHORS derived from an institution hosting, leading or being supported for something that
+   focuses on an industry; the evidence of both underlying edges is kept.
+
+Run-in headings (a sentence that only names industries, 汽车产业。) give the following sentences of
+their passage a topic, which ANCHORS statements may use when the sentence names no industry.
+CO_MENTIONED links every pair of distinct entities of a sentence; it never makes a typed edge.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from ingest.cues import ArgSpec, CueLexicon, CueRule, default_cues
+from ingest.gazetteer import Gazetteer
+from ingest.model import Edge, Entity, Evidence, Sentence
+from ingest.resolve import Resolution
+from ontology.schema import RELATIONS, Label, RelType
+
+log = logging.getLogger(__name__)
+
+#: Relation types read from a name containing another name, by (outer label, inner label).
+_CONTAINMENT: dict[tuple[Label, Label], RelType] = {
+    (Label.PLATFORM, Label.INSTITUTION): RelType.HOSTED_BY,
+    **{(label, label): RelType.PART_OF for label in (Label.INSTITUTION, Label.PLATFORM, Label.ZONE, Label.REGION)},
+    **{(outer, inner): RelType.LOCATED_IN
+       for outer in (Label.INSTITUTION, Label.PLATFORM, Label.ALLIANCE, Label.ZONE, Label.REGION)
+       for inner in (Label.REGION, Label.ZONE) if outer != inner},
+}
+
+_FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
+
+#: Numbering that opens a section or an item: 一、 （一） 1． 1. (1)
+_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[.．、])\s*")
+#: At most this many characters of unnamed list items may stand between two names of one list.
+_LIST_ITEMS_CHARS = 12
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
+_TRAILING_PUNCT = "。．.：:！!；;，, \u3000"
+
+
+@dataclass(frozen=True)
+class _Arg:
+    """An entity mention inside a sentence, with the label and kind of its resolved entity."""
+
+    entity_id: str
+    label: Label
+    kind: str
+    start: int
+    end: int
+    outer: bool
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One sentence-level finding of a relation, before duplicates are merged."""
+
+    source: str
+    type: RelType
+    target: str
+    strength: float
+    evidence: tuple[Evidence, ...]
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Topic:
+    """The industries named by a run-in heading and the heading sentence itself."""
+
+    industries: tuple[_Arg, ...]
+    heading: Sentence
+
+
+def relate(sentences: Sequence[Sentence], resolution: Resolution, gazetteer: Gazetteer) -> list[Edge]:
+    """Typed edges and CO_MENTIONED edges between the entities of `resolution`.
+
+    Duplicates (same source, type, target) are merged across sentences and documents: the weight
+    sums, per evidence sentence, the strongest cue of that sentence; `evidence` lists the verbatim
+    sentences; `cues` the cue words. Edges whose endpoints are not entities of `resolution`, or whose
+    labels the ontology does not allow for the type, are never returned.
+    """
+    return _Relater(resolution, gazetteer, default_cues()).run(sentences)
+
+
+def evidence_of(sentence: Sentence) -> Evidence:
+    """The verbatim evidence record of a sentence."""
+    return Evidence(sentence.id, sentence.doc_id, sentence.start, sentence.end, sentence.text)
+
+
+class _Relater:
+    """Applies the cue rules, name containment, gazetteer parents and derivations to sentences."""
+
+    def __init__(self, resolution: Resolution, gazetteer: Gazetteer, lexicon: CueLexicon) -> None:
+        self.entities: dict[str, Entity] = {e.id: e for e in resolution.entities}
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.keywords = _industry_terms(gazetteer, self.entities)
+        self.args = self._index(resolution)
+
+    def run(self, sentences: Sequence[Sentence]) -> list[Edge]:
+        topics = self._topics(sentences)
+        found: list[_Found] = []
+        co_mentions: list[_Found] = []
+        for sentence in sentences:
+            args = self.args.get(sentence.id, [])
+            if not args:
+                continue
+            found.extend(self._by_name(sentence, args))
+            found.extend(self._by_parent(sentence, args))
+            found.extend(self._by_cue(sentence, args, topics.get(sentence.id)))
+            co_mentions.extend(_co_mentions(sentence, args))
+        typed = _merge(f for f in found if self._allowed(f))
+        derived = self._derived_anchors(typed)
+        edges = _merge([*_as_found(typed), *derived]) + _merge(co_mentions)
+        log.info("related %d sentences: %d edges", len(sentences), len(edges))
+        return sorted(edges, key=lambda e: (e.type, e.source, e.target))
+
+    # --- input -------------------------------------------------------------------------------
+
+    def _index(self, resolution: Resolution) -> dict[str, list[_Arg]]:
+        spans: dict[str, dict[tuple[int, int, str], _Arg]] = defaultdict(dict)
+        for resolved in resolution.mentions:
+            mention, entity = resolved.mention, self.entities.get(resolved.entity_id)
+            if entity is None:
+                log.debug("mention %r resolved to an unknown entity %s", mention.surface, resolved.entity_id)
+                continue
+            key = (mention.start, mention.end, entity.id)
+            spans[mention.sentence_id][key] = _Arg(entity.id, entity.label, entity.kind, mention.start,
+                                                   mention.end, True)
+        index: dict[str, list[_Arg]] = {}
+        for sentence_id, by_span in spans.items():
+            args = sorted(by_span.values(), key=lambda a: (a.start, -a.end, a.entity_id))
+            index[sentence_id] = [_with_outer(a, args) for a in args]
+        return index
+
+    def _label(self, entity_id: str) -> Label:
+        return self.entities[entity_id].label
+
+    def _allowed(self, found: _Found) -> bool:
+        if found.source == found.target or found.source not in self.entities or found.target not in self.entities:
+            return False
+        relation = RELATIONS[found.type]
+        source, target = self.entities[found.source], self.entities[found.target]
+        if found.type is RelType.SUPPORTS and source.label is Label.INSTITUTION and source.kind != "Government":
+            return False
+        return source.label in relation.sources and target.label in relation.targets
+
+    # --- run-in headings -------------------------------------------------------------------
+
+    def _topics(self, sentences: Sequence[Sentence]) -> dict[str, _Topic]:
+        """For each sentence under a run-in heading, the heading's industries (until the passage ends)."""
+        topics: dict[str, _Topic] = {}
+        current: _Topic | None = None
+        previous: Sentence | None = None
+        for sentence in sentences:
+            new_passage = (previous is None or previous.doc_id != sentence.doc_id or previous.end != sentence.start
+                           or _NUMBERING.match(sentence.view) is not None)
+            previous = sentence
+            heading = self._heading(sentence)
+            if heading:
+                current = _Topic(heading, sentence)
+            elif new_passage:
+                current = None
+            elif current is not None:
+                topics[sentence.id] = current
+        return topics
+
+    def _heading(self, sentence: Sentence) -> tuple[_Arg, ...]:
+        """The industries of a sentence that names nothing but industries (汽车产业。), else ()."""
+        industries = [a for a in self.args.get(sentence.id, []) if a.label is Label.INDUSTRY and a.outer]
+        if not industries:
+            return ()
+        rest = list(sentence.view)
+        for arg in industries:
+            rest[arg.start - sentence.start:arg.end - sentence.start] = [""] * (arg.end - arg.start)
+        leftover = _NUMBERING.sub("", "".join(rest)).strip(_TRAILING_PUNCT)
+        for word in sorted(self.lexicon.heading_words, key=len, reverse=True):
+            leftover = leftover.replace(word, "")
+        return tuple(industries) if not leftover.strip(_TRAILING_PUNCT) else ()
+
+    # --- names and gazetteer -----------------------------------------------------------------
+
+    def _by_name(self, sentence: Sentence, args: list[_Arg]) -> Iterator[_Found]:
+        evidence = (evidence_of(sentence),)
+        strength = self.lexicon.name_strength
+        for outer in args:
+            inside = [a for a in args if _inside(a, outer)]
+            inner_args = [a for a in inside  # names directly inside this one, not inside one of those
+                          if a.entity_id != outer.entity_id and not any(_inside(a, b) for b in inside)]
+            foci = {a.entity_id for a in inner_args if a.label in _FOCI}
+            for inner in inner_args:
+                relation = _CONTAINMENT.get((outer.label, inner.label))
+                # a parent's name heads its child's (中国科学院长春分院); 长白山 is no part of 白山
+                if relation is RelType.PART_OF and inner.start != outer.start:
+                    continue
+                if relation is not None and inner.label not in _FOCI:
+                    yield _Found(outer.entity_id, relation, inner.entity_id, strength, evidence)
+            for focus in foci | self._terms(sentence, outer):
+                if outer.label is Label.INSTITUTION and outer.kind != "Government":
+                    yield _Found(outer.entity_id, RelType.ANCHORS, focus, self.lexicon.name_anchor_strength,
+                                 evidence)
+                else:
+                    yield _Found(outer.entity_id, RelType.FOCUSES_ON, focus, strength, evidence)
+
+    def _terms(self, sentence: Sentence, arg: _Arg) -> set[str]:
+        """Industries and technologies signalled by keywords in a name: longest keywords first, each
+        on word boundaries (化工 in 吉林省化工新材料…, not in 孵化工程)."""
+        offset = arg.start - sentence.start
+        name = sentence.view[offset:arg.end - sentence.start]
+        starts = {t.start - arg.start for t in sentence.tokens} | {0}
+        ends = {t.end - arg.start for t in sentence.tokens} | {len(name)}
+        taken = [False] * len(name)
+        found: set[str] = set()
+        for term, entity_id in self.keywords:
+            for match in re.finditer(re.escape(term), name):
+                aligned = match.start() in starts and match.end() in ends
+                if aligned and not any(taken[match.start():match.end()]):
+                    taken[match.start():match.end()] = [True] * len(term)
+                    found.add(entity_id)
+        return found
+
+    def _by_parent(self, sentence: Sentence, args: list[_Arg]) -> Iterator[_Found]:
+        named = {a.entity_id for a in args}
+        for arg in args:
+            if arg.entity_id not in self.gazetteer:
+                continue
+            parent_id = self.gazetteer.get(arg.entity_id).parent
+            if parent_id is None or parent_id not in self.entities:
+                continue
+            name = sentence.view[arg.start - sentence.start:arg.end - sentence.start]
+            prefixed = any(form in name for form in self.gazetteer.get(parent_id).surface_forms)
+            if parent_id in named or prefixed:
+                yield _Found(arg.entity_id, RelType.PART_OF, parent_id, self.lexicon.parent_strength,
+                             (evidence_of(sentence),))
+
+    # --- cue rules ---------------------------------------------------------------------------
+
+    def _by_cue(self, sentence: Sentence, args: list[_Arg], topic: _Topic | None) -> Iterator[_Found]:
+        for rule in self.lexicon.rules:
+            for start, end in _cue_spans(sentence, rule, args):
+                cue = _Cue(sentence, start, end, sentence.view[start - sentence.start:end - sentence.start])
+                if rule.symmetric:
+                    yield from self._symmetric(rule, cue, args)
+                else:
+                    yield from self._directed(rule, cue, args, topic)
+
+    def _directed(self, rule: CueRule, cue: _Cue, args: list[_Arg], topic: _Topic | None) -> Iterator[_Found]:
+        # Fill the most constrained argument first (adjacent, then one side), the other from what is left.
+        specs = [("source", rule.source), ("target", rule.target)]
+        specs.sort(key=lambda item: (not item[1].adjacent, item[1].side == "any"))
+        chosen: dict[str, list[_Arg]] = {}
+        for role, spec in specs:
+            taken = [a for group in chosen.values() for a in group]
+            chosen[role] = self._pick(spec, cue, args, taken)
+        evidence: tuple[Evidence, ...] = (evidence_of(cue.sentence),)
+        if not chosen["target"] and rule.target.topic and topic is not None and chosen["source"]:
+            chosen["target"] = list(topic.industries)
+            evidence = (evidence[0], evidence_of(topic.heading))
+        for source in chosen["source"]:
+            for target in chosen["target"]:
+                yield _Found(source.entity_id, rule.relation, target.entity_id, rule.strength, evidence, (cue.word,))
+
+    def _symmetric(self, rule: CueRule, cue: _Cue, args: list[_Arg]) -> Iterator[_Found]:
+        before = self._pick(ArgSpec("before", "clause", rule.source.labels), cue, args, [])
+        after = self._pick(ArgSpec("after", "clause", rule.target.labels), cue, args, before)
+        evidence = (evidence_of(cue.sentence),)
+        for one, two in combinations(sorted({a.entity_id for a in (*before, *after)}), 2):
+            yield _Found(one, rule.relation, two, rule.strength, evidence, (cue.word,))
+
+    def _pick(self, spec: ArgSpec, cue: _Cue, args: list[_Arg], taken: list[_Arg]) -> list[_Arg]:
+        """The nearest entity fitting `spec` around the cue, with the enumeration it belongs to."""
+        pool = [a for a in args if (a.outer or spec.nested) and spec.accepts(a.label, a.kind)
+                and not any(_overlap(a, t) for t in taken) and not (cue.start < a.end and a.start < cue.end)]
+        clause = cue.clause()
+        if spec.scope == "clause":
+            pool = [a for a in pool if clause[0] <= a.start and a.end <= clause[1]]
+        sides = {"before": [a for a in pool if a.end <= cue.start],
+                 "after": [a for a in pool if a.start >= cue.end]}
+        if spec.adjacent:
+            sides = {"after": [a for a in sides["after"] if not cue.gap(cue.end, a.start).strip(" “\"‘")]}
+        wanted = sides if spec.side == "any" else {spec.side: sides.get(spec.side, [])}
+        best: tuple[tuple[bool, int], str, _Arg] | None = None
+        for side, candidates in wanted.items():
+            for arg in candidates:
+                distance = cue.start - arg.end if side == "before" else arg.start - cue.end
+                rank = (not (clause[0] <= arg.start < clause[1]), distance)
+                if best is None or rank < best[0]:
+                    best = (rank, side, arg)
+        if best is None:
+            return []
+        _, side, nearest = best
+        return self._enumeration(nearest, wanted[side], side, cue)
+
+    def _enumeration(self, nearest: _Arg, candidates: list[_Arg], side: str, cue: _Cue) -> list[_Arg]:
+        """`nearest` and the candidates joined to it, away from the cue, only by enumeration words."""
+        ordered = sorted(candidates, key=lambda a: a.start, reverse=(side == "before"))
+        group = [nearest]
+        for arg in ordered[ordered.index(nearest) + 1:]:
+            last = group[-1]
+            gap = cue.gap(arg.end, last.start) if side == "before" else cue.gap(last.end, arg.start)
+            if not self._list_gap(gap):
+                break
+            group.append(arg)
+        return group
+
+    def _list_gap(self, gap: str) -> bool:
+        """Whether two names are items of one list: only enumeration words between them, or other
+        short items of a 、-list (碳纤维、物联网、工业机器人、卫星遥感应用)."""
+        rest = gap
+        for word in sorted(self.lexicon.enumeration, key=len, reverse=True):
+            rest = rest.replace(word, "")
+        return not rest.strip() or ("、" in gap and len(rest) <= _LIST_ITEMS_CHARS and not _CLAUSE_BREAK.search(gap))
+
+    # --- derived ANCHORS ---------------------------------------------------------------------
+
+    def _derived_anchors(self, typed: list[Edge]) -> list[_Found]:
+        """Institution → Industry through something the institution hosts, leads or is supported for."""
+        focus: dict[str, list[Edge]] = defaultdict(list)
+        for edge in typed:
+            if edge.type is RelType.FOCUSES_ON and self._label(edge.target) is Label.INDUSTRY:
+                focus[edge.source].append(edge)
+        derived: list[_Found] = []
+        for edge in typed:
+            if edge.type in (RelType.HOSTED_BY, RelType.SUPPORTS):
+                institution, thing = edge.target, edge.source
+            elif edge.type is RelType.LEADS:
+                institution, thing = edge.source, edge.target
+            else:
+                continue
+            entity = self.entities[institution]
+            if entity.label is not Label.INSTITUTION or entity.kind == "Government":
+                continue
+            for focus_edge in focus.get(thing, ()):
+                evidence = tuple({e.sentence_id: e for e in (*edge.evidence, *focus_edge.evidence)}.values())
+                derived.append(_Found(institution, RelType.ANCHORS, focus_edge.target,
+                                      min(edge.weight, focus_edge.weight), evidence,
+                                      tuple(dict.fromkeys((*edge.cues, *focus_edge.cues)))))
+        return derived
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A cue word occurrence in a sentence (document offsets)."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    word: str
+
+    def clause(self) -> tuple[int, int]:
+        for start, end in self.sentence.clauses:
+            if start <= self.start < end:
+                return start, end
+        return self.sentence.start, self.sentence.end
+
+    def gap(self, start: int, end: int) -> str:
+        return self.sentence.view[start - self.sentence.start:end - self.sentence.start]
+
+
+def _cue_spans(sentence: Sentence, rule: CueRule, args: list[_Arg]) -> list[tuple[int, int]]:
+    """Occurrences of the rule's cue words outside every name; of overlapping ones the longest."""
+    spans = []
+    for word in rule.cues:
+        for match in re.finditer(re.escape(word), sentence.view):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if not any(a.start <= start and end <= a.end for a in args):
+                spans.append((start, end))
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(end <= s or e <= start for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)
+
+
+def _co_mentions(sentence: Sentence, args: list[_Arg]) -> Iterator[_Found]:
+    evidence = (evidence_of(sentence),)
+    for one, two in combinations(sorted({a.entity_id for a in args}), 2):
+        yield _Found(one, RelType.CO_MENTIONED, two, 1.0, evidence)
+
+
+def _merge(found: Iterable[_Found]) -> list[Edge]:
+    """One edge per (source, type, target): evidence in first-seen order, weight summed per sentence."""
+    groups: dict[tuple[str, RelType, str], list[_Found]] = defaultdict(list)
+    for item in found:
+        groups[(item.source, item.type, item.target)].append(item)
+    edges = []
+    for (source, relation, target), items in groups.items():
+        per_sentence: dict[str, float] = {}
+        for item in items:
+            primary = item.evidence[0].sentence_id
+            per_sentence[primary] = max(per_sentence.get(primary, 0.0), item.strength)
+        evidence = {e.sentence_id: e for item in items for e in item.evidence}
+        cues = dict.fromkeys(c for item in items for c in item.cues)
+        edges.append(Edge(source, relation, target, round(sum(per_sentence.values()), 4),
+                          tuple(evidence.values()), tuple(cues)))
+    return edges
+
+
+def _as_found(edges: Iterable[Edge]) -> Iterator[_Found]:
+    """Merged edges back as findings, so derived findings can merge with them (weights kept)."""
+    for edge in edges:
+        yield _Found(edge.source, edge.type, edge.target, edge.weight, edge.evidence, edge.cues)
+
+
+def _industry_terms(gazetteer: Gazetteer, entities: Mapping[str, Entity]) -> list[tuple[str, str]]:
+    """(term, entity id) for every name, alias and keyword of the gazetteer's industries and
+    technologies that are entities of this resolution, longest terms first."""
+    terms = {}
+    for label in (Label.INDUSTRY, Label.TECHNOLOGY):
+        for entry in gazetteer.with_label(label):
+            if entry.id in entities:
+                for term in (*entry.surface_forms, *entry.keywords):
+                    terms.setdefault(term, entry.id)
+    return sorted(terms.items(), key=lambda item: (-len(item[0]), item[0]))
+
+
+def _with_outer(arg: _Arg, args: list[_Arg]) -> _Arg:
+    outer = not any(_inside(arg, other) for other in args)
+    return arg if outer else _Arg(arg.entity_id, arg.label, arg.kind, arg.start, arg.end, False)
+
+
+def _inside(inner: _Arg, outer: _Arg) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
+
+
+def _overlap(one: _Arg, two: _Arg) -> bool:
+    return one.start < two.end and two.start < one.end
