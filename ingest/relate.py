@@ -47,6 +47,8 @@ _FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
 
 #: Numbering that opens a section or an item: 一、 （一） 1． 1. (1)
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[.．、])\s*")
+#: Words opening the list of someone's partners (与X、Y合作).
+_PARTNER_WORDS = ("与", "同", "跟", "和")
 #: At most this many characters of unnamed list items may stand between two names of one list.
 _LIST_ITEMS_CHARS = 12
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
@@ -275,10 +277,22 @@ class _Relater:
                 yield _Found(source.entity_id, rule.relation, target.entity_id, rule.strength, evidence, (cue.word,))
 
     def _symmetric(self, rule: CueRule, cue: _Cue, args: list[_Arg]) -> Iterator[_Found]:
+        """Pairs around a cooperation cue. A list opened by 与 (加强与X、Y的合作) names the partners of
+        whoever stands before 与: with nobody named there, the list alone makes no pair."""
         before = self._pick(ArgSpec("before", "clause", rule.source.labels), cue, args, [])
         after = self._pick(ArgSpec("after", "clause", rule.target.labels), cue, args, before)
         evidence = (evidence_of(cue.sentence),)
-        for one, two in combinations(sorted({a.entity_id for a in (*before, *after)}), 2):
+        pairs: set[tuple[str, str]] = set()
+        first = min(before, key=lambda a: a.start, default=None)
+        clause_start = cue.clause()[0]
+        if first is not None and cue.gap(clause_start, first.start).endswith(_PARTNER_WORDS):
+            partners = [*before, *after]
+            party = self._pick(ArgSpec("before", "clause", rule.source.labels), _Cue(cue.sentence, first.start,
+                               first.start, cue.word), args, partners)[:1]
+            pairs = {(p.entity_id, q.entity_id) for p in party for q in partners}
+        else:
+            pairs = set(combinations({a.entity_id for a in (*before, *after)}, 2))
+        for one, two in {tuple(sorted(pair)) for pair in pairs if pair[0] != pair[1]}:
             yield _Found(one, rule.relation, two, rule.strength, evidence, (cue.word,))
 
     def _pick(self, spec: ArgSpec, cue: _Cue, args: list[_Arg], taken: list[_Arg]) -> list[_Arg]:

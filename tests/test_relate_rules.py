@@ -129,6 +129,12 @@ CUE_CASES = [
     # COOPERATES_WITH between the institutions around the cue (one edge per pair, either order)
     ("吉林大学与中国一汽合作开展关键技术攻关。", ["吉林大学", "中国一汽"],
      {(min("inst_jlu", "inst_faw"), "COOPERATES_WITH", max("inst_jlu", "inst_faw"))}),
+    ("吉林大学联合中国一汽和长春工业大学开展攻关。", ["吉林大学", "中国一汽", "长春工业大学"],
+     {tuple([min(a, b), "COOPERATES_WITH", max(a, b)]) for a, b in
+      (("inst_jlu", "inst_faw"), ("inst_jlu", entity_id("长春工业大学")), ("inst_faw", entity_id("长春工业大学")))}),
+    ("吉林大学加强与中国一汽、长春工业大学的合作。", ["吉林大学", "中国一汽", "长春工业大学"],
+     {tuple([min(a, b), "COOPERATES_WITH", max(a, b)]) for a, b in
+      (("inst_jlu", "inst_faw"), ("inst_jlu", entity_id("长春工业大学")))}),
     # ANCHORS statements
     ("以中车长客为龙头的轨道交通装备产业加快发展。", ["中车长客", "轨道交通装备"],
      {triple("中车长客", "ANCHORS", "轨道交通装备")}),
@@ -149,6 +155,8 @@ NEGATIVE_CASES = [
     ("支持吉林大学、长春工业大学开展研究生培养工作。", ["吉林大学", "长春工业大学"]),
     # the cue word inside a name is not a cue
     ("吉林大学和长春工业大学入驻中俄科技合作园。", ["吉林大学", "长春工业大学", "中俄科技合作园"]),
+    # partners listed after 与 cooperate with the (unnamed) subject, not with each other
+    ("加强与吉林大学、长春工业大学等名校的全面合作。", ["吉林大学", "长春工业大学"]),
     # 在 not followed by a place: no LOCATED_IN
     ("在汽车产业领域建设吉林省产学研集成创新综合体。", ["汽车产业", "吉林省产学研集成创新综合体"]),
 ]
