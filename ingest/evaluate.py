@@ -47,6 +47,7 @@ EVALUATED_RELATIONS: tuple[RelType, ...] = (
     RelType.ANCHORS,
 )
 _SYMMETRIC = frozenset({RelType.COOPERATES_WITH})
+SCRIPTS = ("simplified", "traditional")
 
 #: The targets of the "Extraction quality" issue, printed under the report.
 TARGETS = "targets: entities P ≥ 0.90 and R ≥ 0.90, unseen-passage recall ≥ 0.85, relation F1 ≥ 0.75"
@@ -99,7 +100,8 @@ class GoldRelation:
 class GoldItem:
     """A gold document or passage: where its text comes from and what it should yield.
 
-    `file` is set for corpus documents (a file name in the corpus directory), `text` for passages.
+    `file` is set for corpus documents (a file name in the corpus directory), `text` for passages;
+    `script` (passages) says whether the text is written in simplified or traditional script.
     """
 
     id: str
@@ -108,6 +110,7 @@ class GoldItem:
     unseen: bool = False
     file: str | None = None
     text: str | None = None
+    script: str | None = None
 
 
 def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldItem]:
@@ -173,16 +176,29 @@ def _item(path: Path, kind: str, record: object) -> GoldItem:
             if other != entity.name:
                 raise DataFileError(path, f"name form shared with {other!r}", line=raw[_LINE], text=key)
         by_name[entity.name] = entity
-    relations = tuple(_relation(path, r, by_name) for r in _list(path, record, "relations"))
-    if len(set(relations)) != len(relations):
-        raise DataFileError(path, "a relation is annotated twice in one item", line=line)
+    relations: dict[tuple[RelType, str, str], GoldRelation] = {}
+    for raw in _list(path, record, "relations"):
+        relation = _relation(path, raw, by_name)
+        key = relation_key(relation.type, relation.source, relation.target)
+        if key in relations:
+            raise DataFileError(path, "relation annotated twice in one item", line=raw[_LINE], text=" ".join(key))
+        relations[key] = relation
     unseen = record.get("unseen", False)
     if not isinstance(unseen, bool):
         raise DataFileError(path, "'unseen' must be true or false", line=line, text=str(unseen))
+    script = record.get("script")
+    if script not in (None, *SCRIPTS):
+        raise DataFileError(path, f"'script' must be one of {', '.join(SCRIPTS)}", line=line, text=str(script))
+    found = (entities, tuple(relations.values()), unseen)
     if kind == "documents":
         file = _text(path, record, "file")
-        return GoldItem(Path(file).stem, entities, relations, unseen, file=file)
-    return GoldItem(_text(path, record, "id"), entities, relations, unseen, text=_text(path, record, "text"))
+        return GoldItem(Path(file).stem, *found, file=file)
+    return GoldItem(_text(path, record, "id"), *found, text=_text(path, record, "text"), script=script)
+
+
+def relation_key(type_: RelType, source: str, target: str) -> tuple[RelType, str, str]:
+    """The comparison key of a relation: COOPERATES_WITH is symmetric, the others are directed."""
+    return (type_, *sorted((source, target))) if type_ in _SYMMETRIC else (type_, source, target)
 
 
 def _entity(path: Path, record: object) -> GoldEntity:
@@ -358,12 +374,9 @@ def score_item(
     gold_name = {predicted[i].id: item.entities[j].name for i, j in matching.items()}
     shown = {p.id: p.names[0] if p.names else p.id for p in predicted}
 
-    def key(type_: RelType, source: str, target: str) -> tuple[RelType, str, str]:
-        return (type_, *sorted((source, target))) if type_ in _SYMMETRIC else (type_, source, target)
-
-    gold_rel = {key(r.type, r.source, r.target) for r in item.relations}
+    gold_rel = {relation_key(r.type, r.source, r.target) for r in item.relations}
     pred_rel = {
-        key(r.type, gold_name.get(r.source, f"#{r.source}"), gold_name.get(r.target, f"#{r.target}"))
+        relation_key(r.type, gold_name.get(r.source, f"#{r.source}"), gold_name.get(r.target, f"#{r.target}"))
         for r in relations
         if r.type in EVALUATED_RELATIONS
     }

@@ -24,7 +24,6 @@ from ontology.schema import Label
 
 log = logging.getLogger(__name__)
 
-_TITLE = re.compile(r"《[^《》]*》")
 _QUOTE = re.compile(r"“([^“”]{1,40})”|\"([^\"]{1,40})\"")
 _QUOTED_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + "|".join(forms.PROGRAM_SUFFIXES) + ")")
 _BREAKS = frozenset("和与及等的、，,")
@@ -97,10 +96,8 @@ class Extractor:
         view = sentence.view
         tokens = [(t.word, t.start - sentence.start, t.end - sentence.start) for t in sentence.tokens]
         sv = SentenceView(view, tokens)
-        titles = [(m.start(), m.end()) for m in _TITLE.finditer(view)]
-        hits = [h for h in self._gazetteer_hits(sv) if not _within(h, titles)]
-        found = self._form_names(sv, hits, titles) + _quoted_programmes(sv, titles) + _title_programmes(view, titles)
-        candidates = hits + found
+        hits = self._gazetteer_hits(sv)
+        candidates = hits + self._form_names(sv, hits) + _quoted_programmes(sv)
         chosen = _select(candidates)
         defined: dict[str, _Candidate] = {}
         for match in forms.ABBREVIATION.finditer(view):
@@ -121,9 +118,9 @@ class Extractor:
                                    aligned=aligned or len(form) >= _SPECIFIC_LENGTH))
         return hits
 
-    def _form_names(self, sv: SentenceView, hits: list[_Candidate], titles: list[tuple[int, int]]) -> list[_Candidate]:
+    def _form_names(self, sv: SentenceView, hits: list[_Candidate]) -> list[_Candidate]:
         view = sv.view
-        suffixes = [m for m in forms.suffix_pattern().finditer(view) if not _within_range(m.start(), m.end(), titles)]
+        suffixes = list(forms.suffix_pattern().finditer(view))
         known = [h for h in hits if h.aligned]
         name_ends = frozenset([h.end for h in known] + [m.end() for m in suffixes])
         name_starts = frozenset(h.start for h in known if h.label not in (Label.INDUSTRY, Label.TECHNOLOGY))
@@ -134,7 +131,7 @@ class Extractor:
             if form.closed and not forms.closed_at(sv, match.end()):
                 continue
             floor = max([q + 1 for q, e in quotes if q < match.start() < e] + [0])
-            start = forms.left_boundary(sv, match.start(), floor, name_ends, name_starts)
+            start = forms.left_boundary(sv, match.start(), floor, name_ends, name_starts, numbers=form.closed)
             spans = [c.span() for c in hits + found]
             head = forms.analyse_head(sv, start, match.start(), spans, self._is_industry(view))
             if not forms.head_is_name(form.head, head, view[start:match.start()]):
@@ -182,12 +179,10 @@ def _with_prefix(view: str, start: int, floor: int) -> int:
     return start
 
 
-def _quoted_programmes(sv: SentenceView, titles: list[tuple[int, int]]) -> list[_Candidate]:
+def _quoted_programmes(sv: SentenceView) -> list[_Candidate]:
     """Programmes named in quotes: “长白山人才工程” (the quote is the name), “双十”工程 (quote + suffix)."""
     found = []
     for match in _QUOTE.finditer(sv.view):
-        if _within_range(match.start(), match.end(), titles):
-            continue
         inner_start, inner_end = match.span(1) if match.group(1) is not None else match.span(2)
         inner = sv.view[inner_start:inner_end].strip()
         if _BREAKS.intersection(inner):
@@ -200,15 +195,6 @@ def _quoted_programmes(sv: SentenceView, titles: list[tuple[int, int]]) -> list[
             found.append(_Candidate(match.start(), tail.end(), Label.PROGRAM, "Program", "form",
                                     suffix_start=match.end()))
     return found
-
-
-def _title_programmes(view: str, titles: list[tuple[int, int]]) -> list[_Candidate]:
-    """A 《…》 title is a document; it names a programme only when it ends like one (…行动计划)."""
-    return [
-        _Candidate(start + 1, end - 1, Label.PROGRAM, "Program", "form", suffix_start=end - 1)
-        for start, end in titles
-        if end - start > 4 and view[start + 1:end - 1].endswith(forms.TITLE_PROGRAM_SUFFIXES)
-    ]
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -231,10 +217,16 @@ def _layer(pool: list[_Candidate], everything: list[_Candidate], parent: _Candid
 
 
 def _may_nest(inner: _Candidate, outer: _Candidate) -> bool:
-    """Nested names: not the outer entity again, not a piece of the outer name's suffix (全国重点实验室),
+    """Nested names: not the outer entity again nor a shorter form of it (吉林敖东药业集团 in 吉林敖东药业集团
+    股份有限公司), not a national or macro-regional prefix (中国 in 中国第一汽车集团有限公司, 东北 in 东北亚),
+    not a piece of the outer name's suffix (全国重点实验室),
     not a place closing a longer curated name (白山 in 长白山), not a two-character curated name
     inside another (吉大 in 吉大正元)."""
     if inner.gazetteer_id is not None and inner.gazetteer_id == outer.gazetteer_id:
+        return False
+    if inner.start == outer.start and (inner.label, inner.kind) == (outer.label, outer.kind):
+        return False
+    if inner.label is Label.REGION and inner.kind in ("Country", "Other"):
         return False
     if outer.source == "gazetteer" and inner.label is Label.REGION:
         return inner.end != outer.end
@@ -254,14 +246,6 @@ def _claim(chosen: list[_Candidate], abbreviation: _Candidate) -> bool:
 
 def _overlaps(a: _Candidate, b: _Candidate) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-def _within(candidate: _Candidate, ranges: list[tuple[int, int]]) -> bool:
-    return _within_range(candidate.start, candidate.end, ranges)
-
-
-def _within_range(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in ranges)
 
 
 def _mention(sentence: Sentence, candidate: _Candidate) -> Mention:

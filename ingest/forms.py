@@ -40,6 +40,9 @@ class HeadRule(Enum):
     PROPER_OR_INDUSTRY = "proper|industry"
     #: anything that is not a generic modifier (北华大学, but not 重点大学)
     NOT_GENERIC = "not-generic"
+    #: a programme title: a place or organisation, or at least four characters after level words
+    #: (技术创新工程, 吉林省100户企业上市培育工程, but not 人才工程 or 重大人才工程); numbers may occur
+    TITLE = "title"
 
 
 @dataclass(frozen=True)
@@ -71,20 +74,23 @@ FORMS: tuple[NameForm, ...] = tuple(
     + _forms(_I, "Academy", _H.PROPER, "科学院", "工程院", "分院")
     + _forms(_I, "ResearchInstitute", _H.PROPER, "研究所", "研究院", "设计院")
     + _forms(_I, "Enterprise", _H.PROPER, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司")
-    + _forms(_I, "Government", _H.PROPER, "人民政府", "管理委员会", "管委会")
+    + _forms(_I, "Government", _H.PROPER, "人民政府", "管理委员会", "管委会", "办公厅", "科学技术局", "科技局")
+    + _forms(_I, "Other", _H.PROPER, "医院")
     + _forms(_P, "KeyLab", _H.SUBJECT, "国家重点实验室", "全国重点实验室", "国家实验室")
     + _forms(_P, "KeyLab", _H.PROPER_SUBJECT, "重点实验室", "省实验室", "联合实验室", "实验室")
-    + _forms(_P, "EngineeringCenter", _H.SUBJECT, "国家工程研究中心", "国家工程技术研究中心", "国家工程实验室")
+    + _forms(_P, "EngineeringCenter", _H.SUBJECT, "国家工程研究中心", "国家工程技术研究中心", "国家工程实验室",
+             "国家地方联合工程研究中心", "国家地方联合工程实验室")
     + _forms(_P, "EngineeringCenter", _H.PROPER_SUBJECT, "工程技术研究中心", "工程研究中心", "工程实验室")
     + _forms(_P, "ManufacturingInnovationCenter", _H.PROPER_SUBJECT, "制造业创新中心")
     + _forms(_P, "TechInnovationCenter", _H.SUBJECT, "国家技术创新中心")
     + _forms(_P, "TechInnovationCenter", _H.PROPER_SUBJECT, "技术创新中心", "科技创新中心", "协同创新中心",
              "产业创新中心")
-    + _forms(_P, "EnterpriseTechCenter", _H.PROPER_SUBJECT, "企业技术中心")
+    + _forms(_P, "EnterpriseTechCenter", _H.PROPER_SUBJECT, "企业技术中心", "技术中心")
+    + _forms(_P, "Other", _H.PROPER_SUBJECT, "研究中心")
     + _forms(_P, "PilotCenter", _H.PROPER, "中试中心", "中试基地", "概念验证中心")
     + _forms(_P, "TechTransferCenter", _H.PROPER, "技术转移中心", "技术转移示范机构")
     + _forms(_P, "Incubator", _H.PROPER_SUBJECT, "孵化器", "众创空间", "孵化基地", "加速器")
-    + _forms(_P, "SciencePark", _H.PROPER, "大学科技园", "科技园区", "科技园", "产业园区", "产业园")
+    + _forms(_P, "SciencePark", _H.PROPER, "大学科技园", "科技园区", "科技园")
     + _forms(_P, "InnovationBase", _H.PROPER_SUBJECT, "基地")
     + _forms(_P, "IndustryResearchInstitute", _H.PROPER_SUBJECT, "产业技术研究院", "产业研究院")
     + _forms(_P, "Workstation", _H.PROPER_SUBJECT, "院士专家工作站", "院士工作站", "博士后科研工作站", "工作站")
@@ -99,16 +105,13 @@ FORMS: tuple[NameForm, ...] = tuple(
     + _forms(_Z, "NewArea", _H.PROPER, "新区")
     + _forms(_Z, "DemonstrationZone", _H.PROPER, "示范区")
     + _forms(_Z, "ScienceCity", _H.PROPER, "科学城", "科技城")
-    + _forms(_Z, "Other", _H.PROPER, "先导区", "试验区", "合作区", "自贸区")
-    + _forms(_G, "Fund", _H.PROPER_SUBJECT, "基金", closed=True)
-    + _forms(_G, "Program", _H.PROPER_SUBJECT, "行动计划", "专项", "计划", "工程", closed=True)
+    + _forms(_Z, "Other", _H.PROPER, "先导区", "试验区", "合作区", "自贸区", "产业园区", "产业园")
+    + _forms(_G, "Fund", _H.TITLE, "基金", "资金", closed=True)
+    + _forms(_G, "Program", _H.TITLE, "行动计划", "专项", "计划", "工程", closed=True)
 )
 
 #: Suffixes of programmes named inside quotes: “双十”工程, “长白山人才工程”.
-PROGRAM_SUFFIXES: tuple[str, ...] = ("行动计划", "工程", "计划", "行动", "专项", "项目")
-
-#: Programme endings that make a 《…》 title a programme rather than a policy document.
-TITLE_PROGRAM_SUFFIXES: tuple[str, ...] = ("行动计划", "工程", "计划", "专项")
+PROGRAM_SUFFIXES: tuple[str, ...] = ("行动计划", "工程", "计划", "行动", "专项")
 
 #: Abbreviation introduced in the text right after a name: （简称“长春光机所”）, （以下简称XX院）.
 ABBREVIATION = re.compile(r"[（(]\s*(?:以下|下文)?\s*(?:简称|下称)\s*[:：]?\s*[“\"‘']?"
@@ -122,6 +125,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     "已有 现有 相关 有关 其他 其它 部分 其中 以及 及其 或者 或 并 等 的 之 了 是 有 为 以 在 对 把 将 由 从 向 "
     "到 于 与其 通过 按照 根据 依据 结合 带动 促进 推广 参与 配合 创办 领办 举办 成为 作为 属于 位于 所属 "
     "所在 坚持 瞄准 创设 筹建 布局 谋划 启动 完成 落实 支撑 服务于 用于 给予 授予 评为 命名 批准 共同 分别 "
+    "设在 设于 落户 坐落 入驻 迁入 建在 列入 纳入 入选 "
     "优先 率先 首批 新增 充分发挥 大力发展 大力推进 加快推进 各 每 该 本 其 我省 我市 全省 全市 全国 各地 各级 各类 一批 若干 一些 一个 多个 这些 那些".split()
 )
 
@@ -152,6 +156,7 @@ NAME_PREFIXES: tuple[str, ...] = ("省部共建", "国家地方共建", "国家�
 #: Place words jieba may not tag as places but that make a head proper.
 PLACE_WORDS: frozenset[str] = frozenset(
     "吉林 长春 东北 东北亚 中俄 中韩 中德 中日 中蒙 中新 长吉 长吉图 长辽梅通白延 延吉 珲春 图们江 长白山 "
+    "北京 上海 天津 重庆 大连 沈阳 哈尔滨 深圳 广州 杭州 南京 武汉 西安 成都 "
     "北湖 净月 汽开 梅河口 公主岭 敦化 集安 临江 扶余 洮南 大安 双辽 舒兰 磐石 桦甸 蛟河 龙井 和龙 图们".split()
 )
 
@@ -248,9 +253,18 @@ class SentenceView:
         return token[0] if token and token[1] == pos else ""
 
 
-def is_stop(word: str) -> bool:
-    """Whether a token ends a head on the left (a clause verb, function word, number or quantifier)."""
-    if word in NAME_VERBS or word in JOINERS or word in PLACE_WORDS:
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百]+")
+_COUNT = re.compile(r"\d+|[一二三四五六七八九十百千万]+")
+
+
+def is_stop(word: str, numbers: bool = False) -> bool:
+    """Whether a token ends a head on the left (a clause verb, function word, number or quantifier).
+
+    Ordinals stay inside names (吉林大学第一医院); with `numbers`, so do counts (100户企业上市培育工程).
+    """
+    if word in NAME_VERBS or word in JOINERS or word in PLACE_WORDS or _ORDINAL.fullmatch(word):
+        return False
+    if numbers and (_COUNT.fullmatch(word) or word_tags().get(word) in ("m", "q")) and word not in STOP_WORDS:
         return False
     if word in STOP_WORDS or any(ch.isdigit() for ch in word):
         return True
@@ -261,12 +275,13 @@ def is_stop(word: str) -> bool:
 
 
 def left_boundary(sentence: SentenceView, suffix_start: int, floor: int,
-                  name_ends: frozenset[int], name_starts: frozenset[int]) -> int:
+                  name_ends: frozenset[int], name_starts: frozenset[int], numbers: bool = False) -> int:
     """Where the head of a name ending in a suffix at `suffix_start` begins (local offset).
 
     `floor` is a hard limit (an opening quote or title mark); `name_ends` and `name_starts` are the
     offsets of names already known in the sentence: a conjunction with a name on either side of it
-    separates two names (吉林大学和北华大学, 生物院与吉林大学) instead of joining one.
+    separates two names (吉林大学和北华大学, 生物院与吉林大学) instead of joining one. `numbers`
+    lets counts stand in the name (programme titles).
     """
     pos = suffix_start
     straddling = sentence.token_covering(pos - 1) if pos > 0 else None
@@ -298,7 +313,7 @@ def left_boundary(sentence: SentenceView, suffix_start: int, floor: int,
             if before is None or is_stop(before[0]):
                 break
             pos = start
-        elif is_stop(word):
+        elif is_stop(word, numbers):
             break
         else:
             pos = start
@@ -359,7 +374,7 @@ def analyse_head(sentence: SentenceView, start: int, end: int, known: Sequence[S
     subject = 0
     covered: set[int] = set()
     for span in known:
-        if start <= span.start and span.end <= end:
+        if start <= span.start < end:
             if span.label in (Label.INDUSTRY, Label.TECHNOLOGY):
                 has_industry = True
                 subject += span.end - span.start
@@ -409,7 +424,9 @@ def head_is_name(rule: HeadRule, head: Head, text: str) -> bool:
     if rule is HeadRule.PROPER:
         return head.named or head.branded
     if rule is HeadRule.PROPER_SUBJECT:
-        return (head.named and head.subject_chars > 0) or head.organisation
+        return ((head.named or head.branded) and head.subject_chars > 0) or head.organisation
+    if rule is HeadRule.TITLE:
+        return head.named or len(text) >= 4
     if rule is HeadRule.SUBJECT:
         return head.named or head.subject_chars >= 4
     if rule is HeadRule.PROPER_OR_INDUSTRY:

@@ -29,7 +29,8 @@ def test_evaluate_gold_has_documents_and_passages(gold):
     assert {i.file for i in documents} >= {"000_f999817a0b652a22.txt", "003_cfe322f93ce14a7f.txt"}
     assert len(passages) >= 15
     assert sum(i.unseen for i in passages) >= 12
-    assert sum(is_traditional(i.text) for i in passages) >= 3
+    assert sum(i.script == "traditional" for i in passages) >= 3
+    assert all((i.script == "traditional") == is_traditional(i.text) for i in passages)
     assert all(2 <= sum(i.text.count(c) for c in "。！？") <= 5 for i in passages)
 
 
@@ -80,6 +81,10 @@ _ITEM = "passages:\n  - id: p1\n    text: 吉林大学与长春理工大学签�
         (_ITEM + "      - {label: Institution, name: 吉林大学}\n      - {label: Region, name: 长春市}\n"
                  "    relations:\n      - {type: HOSTED_BY, source: 吉林大学, target: 长春市}\n", "does not allow", 8),
         (_ITEM + "      - {label: Institution, name: 吉林大学}\n    unseen: maybe\n", "'unseen' must be", 2),
+        (_ITEM + "      - {label: Institution, name: 吉林大学}\n      - {label: Institution, name: 长春理工大学}\n"
+                 "    relations:\n      - {type: COOPERATES_WITH, source: 吉林大学, target: 长春理工大学}\n"
+                 "      - {type: COOPERATES_WITH, source: 长春理工大学, target: 吉林大学}\n", "annotated twice", 9),
+        (_ITEM + "      - {label: Institution, name: 吉林大学}\n    script: cursive\n", "'script' must be", 2),
     ],
 )
 def test_evaluate_gold_malformed_file_names_file_and_line(tmp_path: Path, content: str, problem: str, line: int | None):

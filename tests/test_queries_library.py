@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ontology.schema import RelType
@@ -163,7 +161,3 @@ def test_library_industry_focus_counts_documents_by_year(corpus):
     assert [r["year"] for r in rows] == sorted({r["year"] for r in rows})
     assert all(r["mentions"] >= r["documents"] >= 1 for r in rows)
 
-
-def test_library_runs_under_path(tmp_path: Path):
-    """The library is found from any working directory."""
-    assert load_catalog() == CATALOG
