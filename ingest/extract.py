@@ -2,8 +2,9 @@
 
 One Aho-Corasick pass over each sentence's `view` finds every gazetteer surface form; one compiled
 regex finds every name suffix of `ingest.forms`, whose head is delimited by the sentence's jieba
-tokens. Quoted programmes (“双十”工程), 《…》 titles and abbreviations introduced in the text
-(（简称“XX院”）) are handled here too. Mentions nest: the outermost name is emitted and so is every
+tokens. Quoted programmes (“双十”工程) and abbreviations introduced in the text (（简称“XX院”）) are
+handled here too; a 《…》 title is a document, never a mention itself, though the names inside it
+(its issuers) are. Mentions nest: the outermost name is emitted and so is every
 name inside it (吉林大学汽车工程研究院 → also 吉林大学), each level once, without overlaps.
 """
 

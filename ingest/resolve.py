@@ -27,6 +27,8 @@ _TRIM = re.compile(r"^[\s“”\"‘’'「」『』《》、，,。.；;：:]+|
 _QUOTES = re.compile(r"[“”\"‘’'「」『』\s]")
 #: Academy prefixes written short in the text, and their full form.
 _PREFIXES: tuple[tuple[str, str], ...] = (("中科院", "中国科学院"), ("中国科学院", "中国科学院"))
+#: Official endings written short in the text (长春市科技局 → 长春市科学技术局).
+_ENDINGS: tuple[tuple[str, str], ...] = (("科技局", "科学技术局"), ("科技厅", "科学技术厅"))
 #: Characters between a name and the abbreviation introduced for it: （简称“ is 4, （以下简称“ is 6.
 _ABBREVIATION_GAP = range(3, 8)
 
@@ -40,11 +42,17 @@ class Resolution:
 
 
 def canonical_name(text: str) -> str:
-    """The canonical form of a discovered name: quotes and edge punctuation removed, CAS prefix spelled out."""
+    """The canonical form of a discovered name: quotes and edge punctuation removed, the CAS prefix and
+    short official endings spelled out (中科院… → 中国科学院…, …科技局 → …科学技术局)."""
     name = _QUOTES.sub("", _TRIM.sub("", text))
     for short, full in _PREFIXES:
         if name.startswith(short) and len(name) > len(short):
-            return full + name[len(short):]
+            name = full + name[len(short):]
+            break
+    for short, full in _ENDINGS:
+        if name.endswith(short) and len(name) > len(short):
+            name = name[:-len(short)] + full
+            break
     return name
 
 

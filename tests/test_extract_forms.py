@@ -55,6 +55,11 @@ FORM_CASES = [
     ("建设延吉—珲春海洋科技成果转化试验区。", [("延吉—珲春海洋科技成果转化试验区", "Zone", "Other")]),
     # programmes
     ("继续实施“双十”工程。", [("“双十”工程", "Program", "Program")]),
+    ("实施技术创新工程，促进成果转化。", [("技术创新工程", "Program", "Program")]),
+    ("列入吉林省100户企业上市培育工程。", [("吉林省100户企业上市培育工程", "Program", "Program")]),
+    ("吉林大学第一医院牵头。", [("吉林大学第一医院", "Institution", "Other")]),
+    ("通化东宝药业股份有限公司技术中心获认定。", [("通化东宝药业股份有限公司技术中心", "Platform", "EnterpriseTechCenter")]),
+    ("研究院设在梅河口市医药高新技术产业开发区。", [("梅河口市医药高新技术产业开发区", "Zone", "HighTechZone")]),
     ("深入实施“长白山人才工程”等重大人才工程。", [("长白山人才工程", "Program", "Program")]),
     ("实施“专精特新”中小企业培育计划。", [("“专精特新”中小企业培育计划", "Program", "Program")]),
     ("实施支持一汽集团自主创新重大科技专项。", [("一汽集团自主创新重大科技专项", "Program", "Program")]),
@@ -80,6 +85,7 @@ GENERIC_CASES = [
     "鼓励企业和企业集团建立研发机构。",
     "创建国家创新驱动发展试验区。",
     "建设世界一流大学和一流学科。",
+    "深入实施“长白山人才工程”等重大人才工程。",
     "优化整合高分子物理与化学、稀土资源利用等现有国家重点实验室。",
 ]
 
@@ -107,11 +113,11 @@ def test_extract_left_boundary_stops_at_verbs_and_function_words(text: str, oute
     assert "吉林大学和北华大学" not in names
 
 
-def test_extract_titles_are_documents_not_institutions() -> None:
-    text = "根据《吉林省人民政府关于加快长春新区建设的意见》和《创新型吉林建设科技行动计划》，推进工作。"
-    result = found(text)
-    assert ("创新型吉林建设科技行动计划", "Program", "Program") in result
-    assert not any(name in ("吉林省人民政府", "长春新区", "吉林省") for name, _, _ in result)
+def test_extract_titles_are_documents_but_their_issuers_are_mentioned() -> None:
+    text = "按照《国务院办公厅关于印发促进科技成果转移转化行动方案的通知》和《创新型吉林建设科技行动计划》。"
+    names = {name for name, _, _ in found(text)}
+    assert {"国务院办公厅", "国务院"} <= names
+    assert not any(name.endswith(("通知", "行动计划", "方案")) for name in names)
 
 
 def test_extract_enumeration_keeps_each_institution_separate() -> None:
