@@ -79,14 +79,16 @@ def extract(
 
 
 @app.command()
-def evaluate() -> None:
+def evaluate(
+    details: Annotated[bool, typer.Option("--details", help="List the missed and spurious items per document.")] = False,
+) -> None:
     """Score extraction against the dev gold set in tests/gold (precision, recall, F1)."""
     from ingest.evaluate import evaluate as run_evaluation
     from ingest.evaluate import format_report
 
     with _friendly_errors():
         report = run_evaluation()
-    typer.echo(format_report(report))
+    typer.echo(format_report(report, details=details))
 
 
 def extraction_json(extraction: Extraction) -> dict:

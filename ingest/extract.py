@@ -132,7 +132,7 @@ class Extractor:
             if form.closed and not forms.closed_at(sv, match.end()):
                 continue
             floor = max([q + 1 for q, e in quotes if q < match.start() < e] + [0])
-            start = forms.left_boundary(sv, match.start(), floor, name_ends, name_starts, numbers=form.closed)
+            start = forms.left_boundary(sv, match.start(), floor, name_ends, name_starts, programme=form.closed)
             spans = [c.span() for c in hits + found]
             head = forms.analyse_head(sv, start, match.start(), spans, self._is_industry(view))
             if not forms.head_is_name(form.head, head, view[start:match.start()]):
@@ -225,7 +225,7 @@ def _may_nest(inner: _Candidate, outer: _Candidate) -> bool:
     inside another (吉大 in 吉大正元)."""
     if inner.gazetteer_id is not None and inner.gazetteer_id == outer.gazetteer_id:
         return False
-    if inner.start == outer.start and (inner.label, inner.kind) == (outer.label, outer.kind):
+    if inner.start == outer.start and inner.kind == outer.kind == "Enterprise":
         return False
     if inner.label is Label.REGION and inner.kind in ("Country", "Other"):
         return False

@@ -275,13 +275,13 @@ def is_stop(word: str, numbers: bool = False) -> bool:
 
 
 def left_boundary(sentence: SentenceView, suffix_start: int, floor: int,
-                  name_ends: frozenset[int], name_starts: frozenset[int], numbers: bool = False) -> int:
+                  name_ends: frozenset[int], name_starts: frozenset[int], programme: bool = False) -> int:
     """Where the head of a name ending in a suffix at `suffix_start` begins (local offset).
 
     `floor` is a hard limit (an opening quote or title mark); `name_ends` and `name_starts` are the
     offsets of names already known in the sentence: a conjunction with a name on either side of it
-    separates two names (吉林大学和北华大学, 生物院与吉林大学) instead of joining one. `numbers`
-    lets counts stand in the name (programme titles).
+    separates two names (吉林大学和北华大学, 生物院与吉林大学) instead of joining one. A `programme`
+    title may hold counts (100户企业上市培育工程) and ends in a verb (人才培育计划).
     """
     pos = suffix_start
     straddling = sentence.token_covering(pos - 1) if pos > 0 else None
@@ -313,7 +313,7 @@ def left_boundary(sentence: SentenceView, suffix_start: int, floor: int,
             if before is None or is_stop(before[0]):
                 break
             pos = start
-        elif is_stop(word, numbers):
+        elif is_stop(word, programme) and not (programme and pos == suffix_start and _is_verb(word)):
             break
         else:
             pos = start
@@ -344,7 +344,7 @@ def _trim_generic(sentence: SentenceView, start: int, end: int) -> int:
 
 
 def _is_verb(word: str) -> bool:
-    return word in NAME_VERBS or word_tags().get(word) in ("v", "vd")
+    return word in NAME_VERBS or word_tags().get(word) in ("v", "vd", "vn")
 
 
 @dataclass(frozen=True)
@@ -393,7 +393,7 @@ def analyse_head(sentence: SentenceView, start: int, end: int, known: Sequence[S
         word, _, token_end = token
         piece = sentence.view[pos:min(token_end, end)]
         if pos not in covered:
-            if piece == word and _is_place(word, tags):
+            if _is_place(piece, tags):
                 named = True
             elif piece == word and _is_brand(word, tags):
                 branded = True

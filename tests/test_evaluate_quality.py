@@ -1,7 +1,9 @@
 """Extraction quality on the dev gold set must not fall below its floors (regressions fail CI).
 
 The floors sit a little below what the pipeline achieved when they were last set, or at the targets
-of the "Extraction quality" issue where the pipeline has not reached them yet.
+of the "Extraction quality" issue where the pipeline has not reached them yet (targets: entities
+P ≥ 0.90 and R ≥ 0.90, unseen-passage recall ≥ 0.85, relation F1 ≥ 0.75). When set: entities
+P 0.920, R 0.863; unseen-passage recall 0.885; relation F1 0.715.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from ingest.evaluate import EvaluationReport, evaluate, format_report
 
 ENTITY_PRECISION_FLOOR = 0.90
 ENTITY_RECALL_FLOOR = 0.90
-UNSEEN_RECALL_FLOOR = 0.85
+UNSEEN_RECALL_FLOOR = 0.87
 RELATION_F1_FLOOR = 0.75
 
 
