@@ -56,10 +56,8 @@ def render_html(graph: Subgraph, lang: Lang, *, height: int = 560, title: str = 
     for node in graph.nodes:
         shown = node.name_en if lang == "en" and node.name_en else node.name
         other = node.name if lang == "en" else node.name_en
-        tooltip = "\n".join(
-            part for part in (shown, other, f"{label_name(node.label, lang)} · {kind_name(node.label, node.kind, lang)}",
-                              node.id) if part
-        )
+        kind = f"{label_name(node.label, lang)} · {kind_name(node.label, node.kind, lang)}"
+        tooltip = "\n".join(part for part in (shown, other, kind, node.id) if part)
         net.add_node(
             node.id,
             label=shown,
@@ -76,7 +74,7 @@ def render_html(graph: Subgraph, lang: Lang, *, height: int = 560, title: str = 
             edge.source,
             edge.target,
             title=f"{name} ({edge.type}) · {edge.weight:g}",
-            label=name,
+            label="" if edge.type == "CO_MENTIONED" else name,
             width=1 + min(edge.weight, 6) / 2,
             dashes=edge.type in DASHED_TYPES,
             color="#9a9a9a" if edge.type in DASHED_TYPES else "#555555",

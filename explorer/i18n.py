@@ -77,7 +77,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.sentence": ("原文", "Sentence"),
     "entity.search": ("搜索实体（中文名、英文名或别名，可输入部分）", "Search entities (Chinese, English or alias; "
                       "partial input is fine)"),
-    "entity.search_placeholder": ("例如：吉大、一汽、光机所、Jilin University", "e.g. 吉大, FAW, CIOMP, Jilin University"),
+    "entity.search_placeholder": ("例如：吉大、一汽、光机所、Jilin University",
+                                  "e.g. 吉大, FAW, CIOMP, Jilin University"),
     "entity.matches": ("匹配结果（{n}）", "Matches ({n})"),
     "entity.no_match": ("没有找到与“{query}”匹配的实体。", "No entity matches “{query}”."),
     "entity.hint": ("输入名称开始浏览，或从下列中心度最高的实体中选择：", "Type a name to start, or pick one of the "
@@ -88,11 +89,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "entity.years": ("出现年份", "Years"),
     "entity.source": ("来源", "Source"),
     "entity.graph": ("关系网络", "Neighbourhood"),
+    "entity.settings": ("图的设置：深度、筛选与节点上限", "Graph settings: depth, filters and node cap"),
     "entity.depth": ("深度", "Depth"),
     "entity.labels": ("节点类型", "Node types"),
     "entity.types": ("关系类型", "Relation types"),
     "entity.cap": ("节点上限", "Node cap"),
-    "entity.capped": ("为保持清晰，图中只显示 {shown} 个节点，另有 {hidden} 个相关节点未显示（可提高节点上限或收窄筛选）。",
+    "entity.capped": ("为保持清晰，图中只显示 {shown} 个节点，另有 {hidden} 个相关节点未显示"
+                      "（可提高节点上限或收窄筛选）。",
                       "Showing {shown} nodes; {hidden} more neighbours are left out by the node cap (raise the cap or "
                       "narrow the filters)."),
     "entity.centres": ("当前中心：{names}", "Centres: {names}"),
@@ -112,6 +115,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "years."),
     "industry.no_anchors": ("图中没有“支撑产业”关系。", "The graph has no ANCHORS relations."),
     "industry.flags": ("支撑单一或缺失的产业", "Industries with a single anchor or none"),
+    "industry.flag": ("提示", "Flag"),
     "industry.flag_none": ("无支撑机构", "no anchor"),
     "industry.flag_single": ("仅一家支撑机构", "single anchor"),
     "industry.anchors": ("支撑机构数", "Anchors"),

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 from urllib.parse import urlencode
 
+import pandas as pd
 import streamlit as st
 
 from explorer import data
 from explorer.graphviz import LABEL_COLOURS, render_html
 from explorer.i18n import DEFAULT_LANG, LANGS, Lang, t
 from explorer.services.models import Entity, Subgraph
+from explorer.services.results import result_graph, to_csv, to_json
 from ingest.errors import GraphNotBuiltError, StoreError
+from queries.store import QueryResult
 
 R = TypeVar("R")
 _LANG_KEY = "lang"
@@ -102,3 +105,23 @@ def show_graph(graph: Subgraph, title: str, *, key: str, height: int = 560, down
     st.iframe(page, height=height + 20, alt=title)
     st.download_button(tr("entity.download"), page.encode("utf-8"), file_name=download_name, mime="text/html",
                        key=f"{key}_download", on_click="ignore")
+
+
+def show_result(result: QueryResult, *, name: str, title: str, key: str, centres: Sequence[str] = ()) -> None:
+    """A query result as a table with CSV and JSON downloads, and as a graph when it holds entities."""
+    if not result.rows:
+        st.info(tr("gallery.empty"))
+        return
+    st.caption(tr("gallery.rows", n=len(result.rows)))
+    if result.truncated:
+        st.warning(tr("gallery.truncated", n=len(result.rows)))
+    st.dataframe(pd.DataFrame(result.rows, columns=result.columns), hide_index=True)
+    left, right = st.columns(2)
+    left.download_button(tr("download.csv"), to_csv(result), file_name=f"{name}.csv", mime="text/csv",
+                         key=f"{key}_csv", on_click="ignore")
+    right.download_button(tr("download.json"), to_json(result), file_name=f"{name}.json", mime="application/json",
+                          key=f"{key}_json", on_click="ignore")
+    graph = result_graph(result, data.entity_index(), centres)
+    if graph is not None and graph.nodes:
+        st.subheader(tr("gallery.graph"))
+        show_graph(graph, title, key=f"{key}_graph", height=480, download_name=f"{name}.html")

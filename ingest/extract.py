@@ -114,6 +114,8 @@ class Extractor:
         hits = []
         for last, (form, entry) in self._automaton.iter(sv.view):
             start, end = last - len(form) + 1, last + 1
+            if _glued(sv, start, end):
+                continue
             aligned = start in sv.starts and end in sv.ends
             hits.append(_Candidate(start, end, entry.label, entry.kind, "gazetteer", entry.id,
                                    aligned=aligned or len(form) >= _SPECIFIC_LENGTH))
@@ -137,7 +139,7 @@ class Extractor:
             head = forms.analyse_head(sv, start, match.start(), spans, self._is_industry(view))
             if not forms.head_is_name(form.head, head, view[start:match.start()]):
                 continue
-            start = _with_prefix(view, start, floor)
+            start = _after_juxtaposed_body(_with_prefix(view, start, floor), match.start(), hits)
             label, kind = _refine(form, start, match.start(), known + found)
             found.append(_Candidate(start, match.end(), label, kind, "form", suffix_start=match.start()))
         return found
@@ -173,6 +175,23 @@ def _refine(form: forms.NameForm, start: int, suffix_start: int, known: list[_Ca
     return form.label, form.kind
 
 
+def _glued(sv: SentenceView, start: int, end: int) -> bool:
+    """Whether a short curated form runs into the next character, left alone by the tokenizer, that
+    makes a word with its last one: 科技部 in 科技部门 (部门), whatever jieba made of it."""
+    if end - start >= _SPECIFIC_LENGTH or end >= len(sv.view):
+        return False
+    following = sv.token_covering(end)
+    return following is not None and following[2] - following[1] == 1 and sv.view[end - 1:end + 1] in forms.word_tags()
+
+
+def _after_juxtaposed_body(start: int, suffix_start: int, known: list[_Candidate]) -> int:
+    """Start after a government body directly followed by a place: two issuers side by side
+    (中共吉林省委吉林省人民政府 → 吉林省人民政府), not a body and its own institute (中科院长春…所)."""
+    regions = {k.start for k in known if k.label is Label.REGION and start < k.start < suffix_start}
+    bodies = [k.end for k in known if k.kind == "Government" and start <= k.start and k.end in regions]
+    return max(bodies, default=start)
+
+
 def _with_prefix(view: str, start: int, floor: int) -> int:
     for prefix in forms.NAME_PREFIXES:
         if start - len(prefix) >= floor and view.startswith(prefix, start - len(prefix)):
@@ -200,11 +219,10 @@ def _quoted_programmes(sv: SentenceView) -> list[_Candidate]:
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Outermost names without overlaps, then the names nested in each, level by level."""
-    top = [c for c in candidates if c.aligned]
-    return _layer(top, candidates, parent=None)
+    return _layer([c for c in candidates if c.aligned], candidates)
 
 
-def _layer(pool: list[_Candidate], everything: list[_Candidate], parent: _Candidate | None) -> list[_Candidate]:
+def _layer(pool: list[_Candidate], everything: list[_Candidate]) -> list[_Candidate]:
     chosen: list[_Candidate] = []
     for candidate in sorted(pool, key=lambda c: (-c.length, c.start, c.source != "gazetteer")):
         if not any(_overlaps(candidate, c) for c in chosen):
@@ -213,27 +231,25 @@ def _layer(pool: list[_Candidate], everything: list[_Candidate], parent: _Candid
     for outer in chosen:
         inner = [c for c in everything if c.inside(outer) and _may_nest(c, outer)]
         if inner:
-            result.extend(_layer(inner, inner, outer))
+            result.extend(_layer(inner, inner))
     return result
 
 
 def _may_nest(inner: _Candidate, outer: _Candidate) -> bool:
     """Nested names: not the outer entity again nor a shorter form of it (吉林敖东药业集团 in 吉林敖东药业集团
-    股份有限公司), not a national or macro-regional prefix (中国 in 中国第一汽车集团有限公司, 东北 in 东北亚),
-    not a piece of the outer name's suffix (全国重点实验室),
-    not a place closing a longer curated name (白山 in 长白山), not a two-character curated name
+    股份有限公司), not a piece of the outer name's suffix (全国重点实验室),
+    not a place closing a longer curated name (白山 in 长白山) nor inside a curated place (东北 in
+    东北亚), not a two-character curated name
     inside another (吉大 in 吉大正元)."""
     if inner.gazetteer_id is not None and inner.gazetteer_id == outer.gazetteer_id:
         return False
     if inner.start == outer.start and inner.kind == outer.kind == "Enterprise":
         return False
-    if inner.label is Label.REGION and inner.kind in ("Country", "Other"):
-        return False
     if outer.source == "gazetteer" and inner.label is Label.REGION:
-        return inner.end != outer.end
+        return inner.end != outer.end and outer.label is not Label.REGION
     if outer.source == "gazetteer" and inner.source == "gazetteer":
         return inner.length > 2
-    return outer.suffix_start is None or inner.end <= outer.suffix_start
+    return outer.suffix_start is None or inner.start < outer.suffix_start
 
 
 def _claim(chosen: list[_Candidate], abbreviation: _Candidate) -> bool:

@@ -106,7 +106,7 @@ FORMS: tuple[NameForm, ...] = tuple(
     + _forms(_Z, "DemonstrationZone", _H.PROPER, "示范区")
     + _forms(_Z, "ScienceCity", _H.PROPER, "科学城", "科技城")
     + _forms(_Z, "Other", _H.PROPER, "先导区", "试验区", "合作区", "自贸区", "产业园区", "产业园")
-    + _forms(_G, "Fund", _H.TITLE, "基金", "资金", closed=True)
+    + _forms(_G, "Fund", _H.PROPER_SUBJECT, "基金", "资金", closed=True)
     + _forms(_G, "Program", _H.TITLE, "行动计划", "专项", "计划", "工程", closed=True)
 )
 
@@ -125,7 +125,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     "已有 现有 相关 有关 其他 其它 部分 其中 以及 及其 或者 或 并 等 的 之 了 是 有 为 以 在 对 把 将 由 从 向 "
     "到 于 与其 通过 按照 根据 依据 结合 带动 促进 推广 参与 配合 创办 领办 举办 成为 作为 属于 位于 所属 "
     "所在 坚持 瞄准 创设 筹建 布局 谋划 启动 完成 落实 支撑 服务于 用于 给予 授予 评为 命名 批准 共同 分别 "
-    "设在 设于 落户 坐落 入驻 迁入 建在 列入 纳入 入选 "
+    "提出 以下 以上 如下 下列 上述 设在 设于 落户 坐落 入驻 迁入 建在 列入 纳入 入选 "
     "优先 率先 首批 新增 充分发挥 大力发展 大力推进 加快推进 各 每 该 本 其 我省 我市 全省 全市 全国 各地 各级 各类 一批 若干 一些 一个 多个 这些 那些".split()
 )
 
@@ -135,6 +135,9 @@ NAME_VERBS: frozenset[str] = frozenset(
     "仿真 探测 评价 观测 试验 测试 转让 交易 融合 集成 合成 降解 成像 储能 引智 创业 设计 生产 培训 交流 "
     "共享 开放 推广应用 诊断 治疗 防治 修复 回收 传承 种植 养殖 选育 勘探 开采 冶炼 通信 计算 感知 驱动".split()
 )
+
+#: Words jieba tags as time words that are ordinary name modifiers (吉林大学现代产业技术研究院).
+NAME_TIME_WORDS: frozenset[str] = frozenset("现代 当代 近代 未来 新时代".split())
 
 #: Modifiers that make a class of things, not a name; trimmed from the left of a head.
 GENERIC_MODIFIERS: frozenset[str] = frozenset(
@@ -147,7 +150,7 @@ GENERIC_MODIFIERS: frozenset[str] = frozenset(
 
 #: Level and size words trimmed off the left of a name (省级, 国家级 …); the rest of the head decides.
 LEADING_MODIFIERS: frozenset[str] = frozenset(
-    "省级 国家级 市级 县级 省部级 新型 大型 骨干 龙头 高水平 一流 世界一流 知名 著名 主要 重大 重要".split()
+    "省级 国家级 市级 县级 省部级 新型 大型 骨干 龙头 高水平 一流 世界一流 知名 著名 主要 重大 重要 年度 各项".split()
 )
 
 #: Prefixes that belong to a platform's name when they stand right before it (省部共建…重点实验室).
@@ -253,6 +256,7 @@ class SentenceView:
         return token[0] if token and token[1] == pos else ""
 
 
+_INSIDE_NAMES = NAME_VERBS | NAME_TIME_WORDS | JOINERS | PLACE_WORDS
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百]+")
 _COUNT = re.compile(r"\d+|[一二三四五六七八九十百千万]+")
 
@@ -262,7 +266,7 @@ def is_stop(word: str, numbers: bool = False) -> bool:
 
     Ordinals stay inside names (吉林大学第一医院); with `numbers`, so do counts (100户企业上市培育工程).
     """
-    if word in NAME_VERBS or word in JOINERS or word in PLACE_WORDS or _ORDINAL.fullmatch(word):
+    if word in _INSIDE_NAMES or _ORDINAL.fullmatch(word):
         return False
     if numbers and (_COUNT.fullmatch(word) or word_tags().get(word) in ("m", "q")) and word not in STOP_WORDS:
         return False
@@ -307,17 +311,25 @@ def left_boundary(sentence: SentenceView, suffix_start: int, floor: int,
         elif not word.isalnum():
             break
         elif word in JOINERS:
-            if start in name_ends or pos in name_starts or start == floor:
+            if start in name_ends or pos in name_starts or start == floor or pos == suffix_start:
                 break
             before = sentence.token_ending_at(start)
             if before is None or is_stop(before[0]):
                 break
             pos = start
-        elif is_stop(word, programme) and not (programme and pos == suffix_start and _is_verb(word)):
+        elif is_stop(word, programme) and not _ends_name(word, start, pos, suffix_start, name_ends):
             break
         else:
             pos = start
-    return _trim_generic(sentence, pos, suffix_start)
+    return _trim_generic(sentence, pos, suffix_start, verbs=not programme)
+
+
+def _ends_name(word: str, start: int, pos: int, suffix_start: int, name_ends: frozenset[int]) -> bool:
+    """A verb right before the suffix belongs to the name (人才培养基地, 人才培育计划) unless a name
+    ends just before it (…委员会给予资金) or it is a clause opener (大力支持, 到)."""
+    verb = _is_verb(word) or (len(word) > 2 and word[-2:] in STOP_WORDS)
+    opener = len(word) == 1 or (len(word) > 2 and word[:2] in STOP_WORDS)
+    return pos == suffix_start and verb and not opener and start not in name_ends
 
 
 def _parenthetical_start(view: str, close_end: int, floor: int) -> int | None:
@@ -329,14 +341,15 @@ def _parenthetical_start(view: str, close_end: int, floor: int) -> int | None:
     return opened if inner and _CJK.search(inner) and inner.isalnum() and opened > floor else None
 
 
-def _trim_generic(sentence: SentenceView, start: int, end: int) -> int:
+def _trim_generic(sentence: SentenceView, start: int, end: int, verbs: bool) -> int:
     """Move `start` right past leading level modifiers (省级, 国家级 …), joiners and verbs: verbs may
     stand inside a name (稀土资源利用国家重点实验室, 概念验证中心) but a name does not start with one."""
     while start < end:
         token = sentence.token_covering(start)
         if token is None or token[1] != start or token[2] > end:
             return start
-        if token[0] in LEADING_MODIFIERS or token[0] in JOINERS or token[0] in LINKERS or _is_verb(token[0]):
+        word = token[0]
+        if word in LEADING_MODIFIERS or word in JOINERS or word in LINKERS or (verbs and _is_verb(word)):
             start = token[2]
         else:
             return start
@@ -383,6 +396,7 @@ def analyse_head(sentence: SentenceView, start: int, end: int, known: Sequence[S
             named = True
             organisation = organisation or span.label in (Label.INSTITUTION, Label.PLATFORM)
             covered.update(range(span.start, span.end))
+    named = named or any(place in sentence.view[start:end] for place in PLACE_WORDS)
     pos = start
     tags = word_tags()
     while pos < end:

@@ -43,7 +43,8 @@ def _friendly_errors() -> Iterator[None]:
 
 @app.callback()
 def _setup(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show debug logging.")] = False) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
 
 
 @app.command("list")
@@ -81,7 +82,9 @@ def _parse_params(values: list[str]) -> dict[str, str]:
 @app.command()
 def run(
     name: Annotated[str, typer.Argument(help="Name of a library query (see `list`).")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value; repeatable.")] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value; repeatable.")
+    ] = None,
     as_json: AsJson = False,
     build_dir: BuildDir = DEFAULT_BUILD_DIR,
     timeout: Timeout = DEFAULT_TIMEOUT_S,

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 
 from explorer.graphviz import remote_references, render_html
 from explorer.markup import annotate, highlight, name_spans
-from explorer.services import documents, entities, industry, neighbourhood, overview, relations, results, trends
+from explorer.services import (
+    documents,
+    entities,
+    exports,
+    industry,
+    neighbourhood,
+    overview,
+    relations,
+    results,
+    trends,
+)
 from explorer.services.dialect import dialect_for, rel_pattern
 from explorer.services.documents import MentionSpan, outermost
 from queries.catalog import run_named
@@ -164,6 +177,18 @@ def test_app_dialects_and_checked_patterns() -> None:
     assert dialect_for("neo4j").rel_type("r") == "type(r)"
     assert dialect_for("neo4j").node_label("n") == "labels(n)[0]"
     assert rel_pattern(["LEADS", "ANCHORS"]) == "ANCHORS|LEADS"
-    for bad in (lambda: rel_pattern(["ANCHORS]->() DETACH DELETE (n"]), lambda: dialect_for("sqlite"), lambda: rel_pattern([])):
+    injection = ["ANCHORS]->() DETACH DELETE (n"]
+    for bad in (lambda: rel_pattern(injection), lambda: dialect_for("sqlite"), lambda: rel_pattern([])):
         with pytest.raises(ValueError):
             bad()
+
+
+@pytest.mark.parametrize("kind", exports.EXPORTS, ids=lambda k: k.format.value)
+def test_app_exports_give_whole_files(built, kind) -> None:
+    payload = exports.export_bytes(built.graph_path, kind)
+    if kind.file_name.endswith(".zip"):
+        with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+            names = archive.namelist()
+        assert any(n.endswith("nodes_Institution.csv") for n in names)
+    else:
+        assert "inst_jlu" in payload.decode("utf-8")

@@ -21,6 +21,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "data" / "build" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+#: Tall enough that a screenshot shows a whole page (Streamlit scrolls inside its own container).
+VIEWPORT = {"width": 1400, "height": 2600}
 PAGES = ("overview", "entity", "industry", "gallery", "console", "documents", "trends")
 pytestmark = [
     pytest.mark.e2e,
@@ -98,7 +100,7 @@ def _no_errors(page) -> None:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_e2e_browser_page_renders(app_url: str, browser, name: str) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport=VIEWPORT)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{app_url}/{'' if name == 'overview' else name}")
@@ -112,7 +114,7 @@ def test_e2e_browser_page_renders(app_url: str, browser, name: str) -> None:
 
 
 def test_e2e_browser_search_entity(app_url: str, browser) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = browser.new_page(viewport=VIEWPORT)
     page.goto(f"{app_url}/entity")
     _settle(page)
     box = page.locator('[data-testid="stTextInput"] input').first

@@ -36,6 +36,7 @@ FORM_CASES = [
     ("建设长春新区概念验证中心和延边中试中心。", [("长春新区概念验证中心", "Platform", "PilotCenter"),
                                                 ("延边中试中心", "Platform", "PilotCenter")]),
     ("强化珲春国际技术转移中心作用。", [("珲春国际技术转移中心", "Platform", "TechTransferCenter")]),
+    ("重点建设吉林大学现代产业技术研究院。", [("吉林大学现代产业技术研究院", "Platform", "IndustryResearchInstitute")]),
     ("吉林大学汽车工程研究院牵头攻关。", [("吉林大学汽车工程研究院", "Platform", "IndustryResearchInstitute"),
                                         ("吉林大学", "Institution", "University")]),
     # incubators, parks, bases
@@ -87,6 +88,8 @@ GENERIC_CASES = [
     "创建国家创新驱动发展试验区。",
     "建设世界一流大学和一流学科。",
     "实施一批重大人才工程。",
+    "支持仿生科学与工程、半导体激光等优势领域。",
+    "大力支持大学科技园发展，鼓励研究生和博士后到工作站开展研究。",
     "优化整合高分子物理与化学、稀土资源利用等现有国家重点实验室。",
 ]
 

@@ -49,7 +49,8 @@ def test_catalog_labels_and_types_are_in_the_ontology(query):
         ("top_institutions", {"limit": "3"}, {"limit": 3}),
         ("top_institutions", {"limit": 4.0}, {"limit": 4}),
         ("co_mentioned", {"entity": " 吉林大学 "}, {"entity": "吉林大学", "limit": 50}),
-        ("shortest_path", {"source": "a", "target": "b", "max_hops": "2"}, {"source": "a", "target": "b", "max_hops": 2}),
+        ("shortest_path", {"source": "a", "target": "b", "max_hops": "2"},
+         {"source": "a", "target": "b", "max_hops": 2}),
     ],
 )
 def test_catalog_bind_fills_defaults_and_coerces(name, values, expected):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from ontology.schema import RelType
 from queries.catalog import load_catalog, run_named
 from queries.embedded import EmbeddedStore
 from tests.test_store_embedded import small_graph
@@ -133,16 +132,8 @@ def test_library_targets_rd_share_in_year_order(corpus):
 
 
 @pytest.mark.parametrize("name", sorted(CATALOG))
-def test_library_example_answers_on_corpus(corpus, built, name):
-    query = CATALOG[name]
-    if name == "programmes_supporting":
-        programmes = [r for r in built.graph.relationships if r.source_label == "Program"
-                      and r.type in (RelType.SUPPORTS, RelType.FOCUSES_ON)]
-        if not programmes:
-            pytest.skip("the bundled graph has no Program SUPPORTS/FOCUSES_ON relations yet")
-        params = {"entity": programmes[0].target}
-    else:
-        params = {p.name: p.example for p in query.parameters}
+def test_library_example_answers_on_corpus(corpus, name):
+    params = {p.name: p.example for p in CATALOG[name].parameters}
     result = run_named(corpus, name, params)
     assert result.rows, f"{name}{params} found nothing"
     _check_shape(name, result.rows)

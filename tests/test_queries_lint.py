@@ -36,30 +36,40 @@ def test_lint_project_cypher_is_clean():
     assert report.problems == [], "\n".join(map(str, report.problems))
 
 
+BROKEN = [
+    ("MATCH (n:Institution RETURN n", "Invalid input"),
+    ("MATCH (n:Instituton) RETURN n.name", "Instituton"),
+    ("MATCH (n:Institution)-[:ANCHOR]->(m) RETURN m", "ANCHOR"),
+    ("MATCH (n:Institution) RETURN n.nmae", "nmae"),
+    ("MATCH (n:Institution) WHERE n.name = $undeclared RETURN n", "undeclared"),
+]
+
+
+@pytest.fixture(scope="module")
+def broken_report():
+    items = [LintItem(f"broken{i}", text, {}) for i, (text, _) in enumerate(BROKEN)]
+    return run_lint([*items, LintItem("fine", "MATCH (n:Institution) WHERE n.name = $x RETURN n.name", {"x": ""})])
+
+
+@pytest.mark.parametrize(("index", "message"), [(i, message) for i, (_, message) in enumerate(BROKEN)])
+def test_lint_broken_query_fails(broken_report, index, message):
+    found = [p.message for p in broken_report.problems if p.name == f"broken{index}"]
+    assert any(message in text for text in found), found
+    assert not [p for p in broken_report.problems if p.name == "fine"]
+
+
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "code", "output"),
     [
-        ("MATCH (n:Institution RETURN n", "Invalid input"),
-        ("MATCH (n:Instituton) RETURN n.name", "Instituton"),
-        ("MATCH (n:Institution)-[:ANCHOR]->(m) RETURN m", "ANCHOR"),
-        ("MATCH (n:Institution) RETURN n.nmae", "nmae"),
-        ("MATCH (n:Institution) WHERE n.name = $undeclared RETURN n", "undeclared"),
+        ("MATCH (n:Institution) RETURN n.name", 0, "Cypher lint passed"),
+        ("MATCH (n:Nope) RETURN n", 1, "library/probe"),
     ],
 )
-def test_lint_broken_query_fails(text, message):
-    report = run_lint([LintItem("broken", text, {}), LintItem("fine", "MATCH (n:Institution) RETURN n.name", {})])
-    assert [p.name for p in report.problems] and {p.name for p in report.problems} == {"broken"}
-    assert any(message in p.message for p in report.problems)
-
-
-def test_lint_cli_exit_code(monkeypatch):
+def test_lint_cli_exit_code(monkeypatch, text, code, output):
     from typer.testing import CliRunner
 
     from queries.__main__ import app
 
+    monkeypatch.setattr("queries.cypher_lint.lint_items", lambda: [LintItem("library/probe", text, {})])
     done = CliRunner().invoke(app, ["lint"])
-    assert done.exit_code == 0 and "Cypher lint passed" in done.output
-    monkeypatch.setattr("queries.cypher_lint.lint_items",
-                        lambda: [LintItem("library/broken", "MATCH (n:Nope) RETURN n", {})])
-    done = CliRunner().invoke(app, ["lint"])
-    assert done.exit_code == 1 and "library/broken" in done.output
+    assert done.exit_code == code and output in done.output

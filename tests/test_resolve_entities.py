@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from ingest.gazetteer import default_gazetteer
@@ -72,7 +74,7 @@ def test_resolve_ids_are_stable_across_runs() -> None:
     assert [e.id for e in first.entities] == [e.id for e in second.entities]
     assert [r.entity_id for r in first.mentions] == [r.entity_id for r in second.mentions]
     beihua = next(e for e in first.entities if e.name == "北华大学")
-    assert beihua.id == "inst_" + __import__("hashlib").sha1("北华大学".encode()).hexdigest()[:10]
+    assert beihua.id == "inst_" + hashlib.sha1("北华大学".encode()).hexdigest()[:10]
 
 
 def test_resolve_every_mention_resolves_to_a_listed_entity() -> None:

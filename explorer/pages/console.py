@@ -8,8 +8,7 @@ import streamlit as st
 from explorer import data
 from explorer.i18n import label_name, rel_name
 from explorer.services.console import EXAMPLES, node_schema, relation_schema
-from explorer.services.results import result_graph, to_csv, to_json
-from explorer.ui import guarded, lang, show_graph, tr
+from explorer.ui import guarded, lang, show_result, tr
 from ingest.errors import QueryError, ReadOnlyQueryError
 
 _EDITOR = "console_cypher"
@@ -46,22 +45,7 @@ def _run(cypher: str, timeout_s: float, row_cap: int) -> None:
     except QueryError as exc:
         st.error(tr("console.db_error", error=exc))
         return
-    if not result.rows:
-        st.info(tr("gallery.empty"))
-        return
-    st.caption(tr("gallery.rows", n=len(result.rows)))
-    if result.truncated:
-        st.warning(tr("gallery.truncated", n=len(result.rows)))
-    st.dataframe(pd.DataFrame(result.rows, columns=result.columns), hide_index=True)
-    left, right = st.columns(2)
-    left.download_button(tr("download.csv"), to_csv(result), file_name="result.csv", mime="text/csv",
-                         key="console_csv", on_click="ignore")
-    right.download_button(tr("download.json"), to_json(result), file_name="result.json", mime="application/json",
-                          key="console_json", on_click="ignore")
-    graph = result_graph(result, data.entity_index())
-    if graph is not None and graph.nodes:
-        st.subheader(tr("gallery.graph"))
-        show_graph(graph, tr("page.console"), key="console_graph", height=460, download_name="result.html")
+    show_result(result, name="result", title=tr("page.console"), key="console")
 
 
 def render() -> None:

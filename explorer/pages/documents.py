@@ -12,6 +12,7 @@ from explorer.markup import annotate
 from explorer.services.documents import MentionSpan
 from explorer.services.models import DocumentInfo
 from explorer.ui import entity_href, guarded, lang, tr
+from ontology.schema import Label
 
 _PICK = "documents_pick"
 
@@ -30,7 +31,8 @@ def _link(index: dict, span: MentionSpan) -> tuple[str, str, str]:
     entity = index.get(span.entity)
     other = "" if entity is None else (entity.name_en if lang() == "zh" else entity.name)
     tooltip = " · ".join(p for p in (label_name(span.label, lang()), other, span.entity) if p)
-    return entity_href(span.entity), f"ent-{span.label}", tooltip
+    href = "trends" if span.label == Label.TARGET.value else entity_href(span.entity)
+    return href, f"ent-{span.label}", tooltip
 
 
 def _picked() -> None:

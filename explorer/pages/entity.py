@@ -88,7 +88,7 @@ def _card(entity: Entity) -> None:
 
 
 def _graph_controls() -> tuple[int, tuple[str, ...], tuple[str, ...], int]:
-    with st.expander(tr("entity.graph") + " ⚙", expanded=False):
+    with st.expander(tr("entity.settings"), expanded=False):
         left, middle, right = st.columns([1, 2, 2])
         depth = left.radio(tr("entity.depth"), (1, 2), horizontal=True, key="entity_depth")
         cap = left.slider(tr("entity.cap"), 10, 200, 60, step=10, key="entity_cap")

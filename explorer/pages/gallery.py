@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from explorer import data
 from explorer.services.entities import resolve
-from explorer.services.results import result_graph, to_csv, to_json
-from explorer.ui import guarded, lang, show_graph, tr
+from explorer.ui import guarded, lang, show_result, tr
 from ingest.errors import JilinGraphError
 from queries.catalog import NamedQuery, Parameter, load_catalog
 
@@ -32,24 +30,9 @@ def _input(query: NamedQuery, param: Parameter) -> object:
 
 def _show_result(query: NamedQuery, params: dict[str, object]) -> None:
     result = guarded(lambda: data.named(query.name, params))
-    if not result.rows:
-        st.info(tr("gallery.empty"))
-        return
-    st.caption(tr("gallery.rows", n=len(result.rows)))
-    if result.truncated:
-        st.warning(tr("gallery.truncated", n=len(result.rows)))
-    st.dataframe(pd.DataFrame(result.rows, columns=result.columns), hide_index=True)
-    left, right = st.columns(2)
-    left.download_button(tr("download.csv"), to_csv(result), file_name=f"{query.name}.csv", mime="text/csv",
-                         key="gallery_csv", on_click="ignore")
-    right.download_button(tr("download.json"), to_json(result), file_name=f"{query.name}.json",
-                          mime="application/json", key="gallery_json", on_click="ignore")
     entities = data.entities()
     centres = [e.id for value in params.values() if isinstance(value, str) and (e := resolve(entities, value))]
-    graph = result_graph(result, data.entity_index(), centres)
-    if graph is not None and graph.nodes:
-        st.subheader(tr("gallery.graph"))
-        show_graph(graph, _title(query), key="gallery_graph", height=480, download_name=f"{query.name}.html")
+    show_result(result, name=query.name, title=_title(query), key="gallery", centres=centres)
 
 
 def render() -> None:

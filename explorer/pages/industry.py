@@ -37,10 +37,10 @@ def _matrix(index: dict[str, Entity]) -> None:
             if c.institution in index and c.industry in index
         ]
     )
-    height = max(240, 22 * frame[tr("col.institution")].nunique())
+    height = max(240, 30 * frame[tr("col.institution")].nunique())
     chart = alt.Chart(frame).mark_rect(stroke="white").encode(
         x=alt.X(tr("col.industry"), type="nominal", sort="-color", axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y(tr("col.institution"), type="nominal", sort="-color"),
+        y=alt.Y(tr("col.institution"), type="nominal", sort="-color", axis=alt.Axis(labelLimit=320)),
         color=alt.Color(tr("col.weight"), type="quantitative", scale=alt.Scale(scheme="blues")),
         tooltip=list(frame.columns),
     ).properties(height=height)
@@ -54,7 +54,7 @@ def _flags(entities: list[Entity], index: dict[str, Entity]) -> None:
         {
             tr("col.industry"): index[i].display(lang()),
             tr("industry.anchors"): n,
-            "": tr("industry.flag_none") if n == 0 else tr("industry.flag_single"),
+            tr("industry.flag"): tr("industry.flag_none") if n == 0 else tr("industry.flag_single"),
             tr("col.mentions"): index[i].mentions,
         }
         for i, n in sorted(counts.items(), key=lambda item: (item[1], -index[item[0]].mentions))

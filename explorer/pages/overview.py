@@ -40,7 +40,7 @@ def render() -> None:
     st.caption(tr("app.backend", backend=data.store().backend))
 
     metrics = st.columns(4)
-    for column, label in zip(metrics, (Label.INSTITUTION, Label.PLATFORM, Label.INDUSTRY, Label.DOCUMENT)):
+    for column, label in zip(metrics, (Label.INSTITUTION, Label.PLATFORM, Label.INDUSTRY, Label.DOCUMENT), strict=True):
         column.metric(label_name(label.value, lang()), labels[label.value])
 
     left, right = st.columns(2)

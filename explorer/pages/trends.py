@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from explorer import data
+from explorer.i18n import prop_name
 from explorer.services.exports import EXPORTS, ExportKind, export_bytes
 from explorer.ui import guarded, lang, tr
 
@@ -32,7 +33,7 @@ def _targets() -> None:
         {
             tr("col.target_year"): p.year,
             tr("col.value"): p.value,
-            "unit": p.unit,
+            prop_name("unit", lang()): p.unit,
             tr("col.kind"): tr("word.baseline") if p.kind == "Baseline" else tr("word.target"),
             tr("col.doc_year"): years.get(p.document),
             tr("col.sentence"): p.text,
@@ -42,10 +43,12 @@ def _targets() -> None:
     ]
     frame = pd.DataFrame(rows)
     plotted = frame.dropna(subset=[tr("col.target_year"), tr("col.value")])
+    unit_column = prop_name("unit", lang())
     if not plotted.empty:
         base = alt.Chart(plotted).encode(
-            x=alt.X(tr("col.target_year"), type="ordinal"),
-            y=alt.Y(tr("col.value"), type="quantitative", title=f"{titles[metric]} ({plotted['unit'].iloc[0]})"),
+            x=alt.X(tr("col.target_year"), type="quantitative", scale=alt.Scale(zero=False),
+                    axis=alt.Axis(format="d", tickMinStep=1)),
+            y=alt.Y(tr("col.value"), type="quantitative", title=f"{titles[metric]} ({plotted[unit_column].iloc[0]})"),
             color=alt.Color(tr("col.kind"), type="nominal"),
             tooltip=list(plotted.columns),
         )

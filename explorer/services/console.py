@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ontology.schema import NODE_PROPERTIES, RELATIONS
+from ontology.schema import NODE_PROPERTIES, RELATIONS, Label
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,16 @@ def node_schema() -> list[SchemaLine]:
     ]
 
 
+def _alternatives(labels: tuple[Label, ...]) -> str:
+    return "|".join(label.value for label in labels)
+
+
 def relation_schema() -> list[SchemaLine]:
     """Every relation type with its allowed endpoints and its properties."""
     return [
         SchemaLine(
             rel.type.value,
-            f"({'|'.join(s.value for s in rel.sources)})-[:{rel.type.value}]->({'|'.join(t.value for t in rel.targets)})",
+            f"({_alternatives(rel.sources)})-[:{rel.type.value}]->({_alternatives(rel.targets)})",
             ", ".join(f"{p.name}: {p.type.value}" for p in rel.properties),
         )
         for rel in RELATIONS.values()

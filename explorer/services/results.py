@@ -55,13 +55,13 @@ def _path_edges(path: Mapping[str, Any], index: Mapping[str, Entity]) -> list[Gr
 
 
 def result_graph(result: QueryResult, index: Mapping[str, Entity], centres: Sequence[str] = ()) -> Subgraph | None:
-    """The entities and paths of a result as a graph, or None when it names no entity.
+    """The entities and paths of a result as a graph, or None when its rows name no entity.
 
     Nodes are the cells that are entity ids or node values; paths give their own edges; rows with a
     `step` column are read as one path in order; otherwise each row's entity is tied to the
     `centres` (the entities the query was asked about), with the row's `relation` and `direction`.
     """
-    ids: list[str] = [c for c in centres if c in index]
+    ids: list[str] = []
     edges: list[GraphEdge] = []
     chain: list[tuple[str, str]] = []
     for row in result.rows:
@@ -86,7 +86,7 @@ def result_graph(result: QueryResult, index: Mapping[str, Entity], centres: Sequ
     edges.extend(GraphEdge(a, b, rel) for (a, rel), (b, _) in zip(chain, chain[1:], strict=False))
     if not ids:
         return None
-    return subgraph_of(index, ids, edges, centres=_ends(chain) or centres)
+    return subgraph_of(index, [*centres, *ids], edges, centres=_ends(chain) or centres)
 
 
 def _ends(chain: Iterable[tuple[str, str]]) -> list[str]:
