@@ -66,7 +66,7 @@ def extract_documents(
 ) -> Extraction:
     """Run segment, extract, resolve, relate and targets over documents already read."""
     gazetteer = gazetteer or default_gazetteer()
-    segmenter = Segmenter(gazetteer)
+    segmenter = Segmenter.shared(gazetteer)
     extractor = Extractor(gazetteer)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []

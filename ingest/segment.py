@@ -12,6 +12,7 @@ import io
 import logging
 import re
 from collections.abc import Iterator
+from functools import cache
 
 import jieba
 
@@ -48,7 +49,16 @@ def new_tokenizer(gazetteer: Gazetteer) -> jieba.Tokenizer:
 
 
 class Segmenter:
-    """Splits documents into sentences with clauses and tokens. Build once; reuse for many documents."""
+    """Splits documents into sentences with clauses and tokens. Build once; reuse for many documents.
+
+    Building one loads jieba's dictionary (about a second): use `Segmenter.shared(gazetteer)`.
+    """
+
+    @staticmethod
+    @cache
+    def shared(gazetteer: Gazetteer) -> Segmenter:
+        """The process-wide segmenter of a gazetteer, built on first use."""
+        return Segmenter(gazetteer)
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or default_gazetteer()

@@ -39,8 +39,9 @@ def _matrix(index: dict[str, Entity]) -> None:
     )
     height = max(240, 30 * frame[tr("col.institution")].nunique())
     chart = alt.Chart(frame).mark_rect(stroke="white").encode(
-        x=alt.X(tr("col.industry"), type="nominal", sort="-color", axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y(tr("col.institution"), type="nominal", sort="-color", axis=alt.Axis(labelLimit=320)),
+        x=alt.X(tr("col.industry"), type="nominal", sort="-color", axis=alt.Axis(labelAngle=-40, labelOverlap=False)),
+        y=alt.Y(tr("col.institution"), type="nominal", sort="-color", title=None,
+                axis=alt.Axis(labelLimit=320, labelOverlap=False)),
         color=alt.Color(tr("col.weight"), type="quantitative", scale=alt.Scale(scheme="blues")),
         tooltip=list(frame.columns),
     ).properties(height=height)
