@@ -59,9 +59,9 @@ browser:
 lint-cypher: $(VENV)/.dev $(LINT)/node_modules/.installed
 	$(BIN)/python -m queries lint
 
+# The Cypher lint of every Neo4j statement runs inside the suite (tests/test_queries_lint.py).
 test: $(VENV)/.dev $(LINT)/node_modules/.installed browser
 	$(BIN)/python -m pytest
-	$(BIN)/python -m queries lint
 
 test-neo4j: $(VENV)/.dev
 	$(BIN)/python -m pytest -m neo4j tests

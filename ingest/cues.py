@@ -59,6 +59,7 @@ class CueLexicon:
 
     rules: tuple[CueRule, ...]
     enumeration: tuple[str, ...]
+    alias_words: tuple[str, ...]
     heading_words: tuple[str, ...]
     name_strength: float
     parent_strength: float
@@ -73,6 +74,7 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
         return CueLexicon(
             rules=rules,
             enumeration=tuple(str(w) for w in data.get("enumeration") or ()),
+            alias_words=tuple(str(w) for w in data.get("alias_words") or ()),
             heading_words=tuple(str(w) for w in data.get("heading_words") or ()),
             name_strength=float(data["name_strength"]),
             parent_strength=float(data["parent_strength"]),

@@ -53,3 +53,7 @@ class ReadOnlyQueryError(StoreError):
 
 class QueryError(StoreError):
     """A query failed: unknown name, bad parameter, syntax or runtime error from the database."""
+
+
+class LintUnavailableError(JilinGraphError):
+    """The Cypher linter cannot run: node or its npm package is missing."""

@@ -6,6 +6,11 @@ in full (`documents.yaml`) and short passages with inline text (`passages.yaml`)
 pipeline (`ingest.pipeline.extract_documents`) on those inputs and scores, per item, the unique
 entities it mentions and the typed relations whose evidence lies in it: precision, recall and F1 per
 label and per relation type, overall (micro-averaged), and the entity recall on the unseen passages.
+
+ANCHORS is scored as the ontology defines it: stated by the text, or derived (an institution that is
+not a government body hosts, leads or is supported by something that focuses on an industry). The
+expected ANCHORS of an item are its annotated ones plus that derivation applied to its annotated
+HOSTED_BY, LEADS, SUPPORTS and FOCUSES_ON relations (`expected_relations`).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from opencc import OpenCC
 
 from ingest.errors import DataFileError
 from ingest.model import Document
-from ontology.schema import ENTITY_LABELS, RELATIONS, Label, RelType
+from ontology.schema import ENTITY_LABELS, KINDS, RELATIONS, Label, RelType
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +80,13 @@ def _t2s() -> OpenCC:
 
 @dataclass(frozen=True)
 class GoldEntity:
-    """An annotated entity: label, canonical name and accepted alternative surface forms."""
+    """An annotated entity: label, canonical name, accepted alternative surface forms and, where the
+    annotation says, its kind (government bodies are marked `Government`: they anchor no industry)."""
 
     label: Label
     name: str
     also: tuple[str, ...] = ()
+    kind: str | None = None
 
     @property
     def keys(self) -> frozenset[str]:
@@ -202,14 +209,17 @@ def relation_key(type_: RelType, source: str, target: str) -> tuple[RelType, str
 
 
 def _entity(path: Path, record: object) -> GoldEntity:
-    record = _mapping(path, record, ("label", "name"), ("also",), what="an entity")
+    record = _mapping(path, record, ("label", "name"), ("also", "kind"), what="an entity")
     label = _text(path, record, "label")
     if label not in {str(x) for x in ENTITY_LABELS}:
         raise DataFileError(path, "unknown entity label", line=record[_LINE], text=label)
     also = record.get("also") or []
     if not isinstance(also, list) or not all(isinstance(a, str) and a.strip() for a in also):
         raise DataFileError(path, "'also' must be a list of names", line=record[_LINE], text=str(also))
-    return GoldEntity(Label(label), _text(path, record, "name"), tuple(also))
+    kind = record.get("kind")
+    if kind is not None and kind not in KINDS[Label(label)]:
+        raise DataFileError(path, f"unknown kind for {label}", line=record[_LINE], text=str(kind))
+    return GoldEntity(Label(label), _text(path, record, "name"), tuple(also), kind)
 
 
 def _relation(path: Path, record: object, entities: dict[str, GoldEntity]) -> GoldRelation:
@@ -258,6 +268,35 @@ def _text(path: Path, record: dict, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise DataFileError(path, f"'{key}' must be a non-empty string", line=record[_LINE], text=str(value))
     return value.strip()
+
+
+def expected_relations(item: GoldItem) -> tuple[GoldRelation, ...]:
+    """The relations an item should yield: the annotated ones, then the ANCHORS derived from them.
+
+    An institution that is not a government body anchors an industry when it hosts (HOSTED_BY), leads
+    (LEADS) or is supported by (SUPPORTS) a platform, alliance or programme that focuses on that
+    industry (FOCUSES_ON), as `ingest.relate` derives it.
+    """
+    entities = {e.name: e for e in item.entities}
+    focus: dict[str, list[str]] = defaultdict(list)
+    for relation in item.relations:
+        if relation.type is RelType.FOCUSES_ON and entities[relation.target].label is Label.INDUSTRY:
+            focus[relation.source].append(relation.target)
+    found = {relation_key(r.type, r.source, r.target): r for r in item.relations}
+    for relation in item.relations:
+        if relation.type in (RelType.HOSTED_BY, RelType.SUPPORTS):
+            institution, thing = relation.target, relation.source
+        elif relation.type is RelType.LEADS:
+            institution, thing = relation.source, relation.target
+        else:
+            continue
+        entity = entities[institution]
+        if entity.label is not Label.INSTITUTION or entity.kind == "Government":
+            continue
+        for industry in focus.get(thing, ()):
+            found.setdefault(relation_key(RelType.ANCHORS, institution, industry),
+                             GoldRelation(RelType.ANCHORS, institution, industry))
+    return tuple(found.values())
 
 
 # --- scoring -------------------------------------------------------------------------------------
@@ -374,7 +413,7 @@ def score_item(
     gold_name = {predicted[i].id: item.entities[j].name for i, j in matching.items()}
     shown = {p.id: p.names[0] if p.names else p.id for p in predicted}
 
-    gold_rel = {relation_key(r.type, r.source, r.target) for r in item.relations}
+    gold_rel = {relation_key(r.type, r.source, r.target) for r in expected_relations(item)}
     pred_rel = {
         relation_key(r.type, gold_name.get(r.source, f"#{r.source}"), gold_name.get(r.target, f"#{r.target}"))
         for r in relations

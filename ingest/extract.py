@@ -2,8 +2,9 @@
 
 One Aho-Corasick pass over each sentence's `view` finds every gazetteer surface form; one compiled
 regex finds every name suffix of `ingest.forms`, whose head is delimited by the sentence's jieba
-tokens. Quoted programmes (“双十”工程) and abbreviations introduced in the text (（简称“XX院”）) are
-handled here too; a 《…》 title is a document, never a mention itself, though the names inside it
+tokens; `ingest.technology` finds technologies by their form (…技术, …传感器). Quoted programmes
+(“双十”工程, 项目“…”, “吉林制造2025”), districts named with their city (长春市绿园区) and abbreviations
+introduced in the text (（简称“XX院”）) are handled here too; a 《…》 title is a document, never a mention itself, though the names inside it
 (its issuers) are. Mentions nest: the outermost name is emitted and so is every
 name inside it (吉林大学汽车工程研究院 → also 吉林大学), each level once, without overlaps.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ingest import forms
+from ingest import forms, technology
 from ingest.forms import SentenceView, Span
 from ingest.gazetteer import Gazetteer
 from ingest.model import Mention, Sentence
@@ -28,6 +29,13 @@ log = logging.getLogger(__name__)
 _QUOTE = re.compile(r"“([^“”]{1,40})”|\"([^\"]{1,40})\"")
 _QUOTED_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + "|".join(forms.PROGRAM_SUFFIXES) + ")")
 _BREAKS = frozenset("和与及等的、，,")
+#: A quoted title named as a project: 重点研发项目“…”, “…”项目.
+_PROJECT_WORDS = ("项目", "课题")
+#: A quoted name ending in a target year is a programme or strategy: “吉林制造2025”.
+_YEAR_NAMED = re.compile(r"[\u4e00-\u9fff]{2,}20\d\d")
+#: A district or county named right after its city (长春市绿园区); the city's hit comes first.
+_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,3}?[区县]")
+_FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
 #: Gazetteer forms this long are specific enough to match inside a longer jieba token.
 _SPECIFIC_LENGTH = 4
 
@@ -98,7 +106,10 @@ class Extractor:
         tokens = [(t.word, t.start - sentence.start, t.end - sentence.start) for t in sentence.tokens]
         sv = SentenceView(view, tokens)
         hits = self._gazetteer_hits(sv)
-        candidates = hits + self._form_names(sv, hits) + _quoted_programmes(sv)
+        suffixes = list(forms.suffix_pattern().finditer(view))
+        names = self._form_names(sv, hits, suffixes)
+        candidates = (hits + names + _quoted_programmes(sv) + _districts(sv, hits)
+                      + _technologies(sv, hits + names, suffixes))
         chosen = _select(candidates)
         defined: dict[str, _Candidate] = {}
         for match in forms.ABBREVIATION.finditer(view):
@@ -121,9 +132,8 @@ class Extractor:
                                    aligned=aligned or len(form) >= _SPECIFIC_LENGTH))
         return hits
 
-    def _form_names(self, sv: SentenceView, hits: list[_Candidate]) -> list[_Candidate]:
+    def _form_names(self, sv: SentenceView, hits: list[_Candidate], suffixes: list[re.Match[str]]) -> list[_Candidate]:
         view = sv.view
-        suffixes = list(forms.suffix_pattern().finditer(view))
         known = [h for h in hits if h.aligned]
         name_ends = frozenset([h.end for h in known] + [m.end() for m in suffixes])
         name_starts = frozenset(h.start for h in known if h.label not in (Label.INDUSTRY, Label.TECHNOLOGY))
@@ -135,6 +145,8 @@ class Extractor:
                 continue
             floor = max([q + 1 for q, e in quotes if q < match.start() < e] + [0])
             start = forms.left_boundary(sv, match.start(), floor, name_ends, name_starts, programme=form.closed)
+            if form.label is Label.PROGRAM and forms.classified(sv, start):
+                continue
             spans = [c.span() for c in hits + found]
             head = forms.analyse_head(sv, start, match.start(), spans, self._is_industry(view))
             if not forms.head_is_name(form.head, head, view[start:match.start()]):
@@ -200,7 +212,8 @@ def _with_prefix(view: str, start: int, floor: int) -> int:
 
 
 def _quoted_programmes(sv: SentenceView) -> list[_Candidate]:
-    """Programmes named in quotes: “长白山人才工程” (the quote is the name), “双十”工程 (quote + suffix)."""
+    """Programmes named in quotes: “长白山人才工程” (the quote is the name), “双十”工程 (quote + suffix),
+    a project's title (重点研发项目“…”, “…”项目) and a name ending in a target year (“吉林制造2025”)."""
     found = []
     for match in _QUOTE.finditer(sv.view):
         inner_start, inner_end = match.span(1) if match.group(1) is not None else match.span(2)
@@ -210,11 +223,39 @@ def _quoted_programmes(sv: SentenceView) -> list[_Candidate]:
         if any(inner.endswith(s) and len(inner) > len(s) for s in forms.PROGRAM_SUFFIXES):
             found.append(_Candidate(inner_start, inner_end, Label.PROGRAM, "Program", "form", suffix_start=inner_end))
             continue
+        project = (sv.view[:match.start()].rstrip().endswith(_PROJECT_WORDS)
+                   or sv.view[match.end():].lstrip().startswith(_PROJECT_WORDS))
+        if (project and len(inner) >= 6) or _YEAR_NAMED.fullmatch(inner):
+            kind = "Project" if project else "Policy"
+            found.append(_Candidate(inner_start, inner_end, Label.PROGRAM, kind, "form", suffix_start=inner_end))
+            continue
         tail = _QUOTED_TAIL.match(sv.view, match.end())
         if tail and not _BREAKS.intersection(tail.group()) and forms.closed_at(sv, tail.end()):
             found.append(_Candidate(match.start(), tail.end(), Label.PROGRAM, "Program", "form",
                                     suffix_start=match.end()))
     return found
+
+
+def _districts(sv: SentenceView, hits: list[_Candidate]) -> list[_Candidate]:
+    """Districts and counties named with their city (长春市绿园区, 吉林市船营区): city + a short name + 区/县
+    that is a word of its own and not a zone (长春市高新区) or a class word (市区, 城区)."""
+    found = []
+    for hit in hits:
+        if hit.label is Label.REGION and hit.kind == "City" and hit.aligned and hit.end in sv.starts:
+            match = _DISTRICT.match(sv.view, hit.end)
+            if match and match.end() in sv.ends and forms.is_district(sv, hit.end, match.end()):
+                found.append(_Candidate(hit.start, match.end(), Label.REGION, "County", "form",
+                                        suffix_start=hit.end))
+    return found
+
+
+def _technologies(sv: SentenceView, known: list[_Candidate], suffixes: list[re.Match[str]]) -> list[_Candidate]:
+    """Technologies found by form (`ingest.technology`), delimited by the names around them."""
+    quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(sv.view)]
+    spans = [k.span() for k in known if k.aligned]
+    name_suffixes = [m.span() for m in suffixes if forms.form_of(m.group()).label is not Label.PROGRAM]
+    return [_Candidate(t.start, t.end, Label.TECHNOLOGY, "Technology", "form")
+            for t in technology.technologies(sv, spans, name_suffixes, quotes)]
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -240,8 +281,11 @@ def _may_nest(inner: _Candidate, outer: _Candidate) -> bool:
     股份有限公司), not a piece of the outer name's suffix (全国重点实验室),
     not a place closing a longer curated name (白山 in 长白山) nor inside a curated place (东北 in
     东北亚), not a two-character curated name
-    inside another (吉大 in 吉大正元)."""
+    inside another (吉大 in 吉大正元), and no industry or technology inside an institution's name
+    (化工 in 吉林化工学院) or inside another industry or technology (新能源 in 新能源汽车)."""
     if inner.gazetteer_id is not None and inner.gazetteer_id == outer.gazetteer_id:
+        return False
+    if inner.label in _FOCI and (outer.label in _FOCI or outer.label is Label.INSTITUTION):
         return False
     if inner.start == outer.start and inner.kind == outer.kind == "Enterprise":
         return False

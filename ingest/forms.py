@@ -72,6 +72,7 @@ FORMS: tuple[NameForm, ...] = tuple(
     _forms(_I, "University", _H.NOT_GENERIC, "大学")
     + _forms(_I, "University", _H.PROPER, "学院")
     + _forms(_I, "Academy", _H.PROPER, "科学院", "工程院", "分院")
+    + _forms(_P, "IndustryResearchInstitute", _H.SUBJECT, "创新研究院")
     + _forms(_I, "ResearchInstitute", _H.PROPER, "研究所", "研究院", "设计院")
     + _forms(_I, "Enterprise", _H.PROPER, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司")
     + _forms(_I, "Government", _H.PROPER, "人民政府", "管理委员会", "管委会", "办公厅", "科学技术局", "科技局")
@@ -161,6 +162,15 @@ PLACE_WORDS: frozenset[str] = frozenset(
     "吉林 长春 东北 东北亚 中俄 中韩 中德 中日 中蒙 中新 长吉 长吉图 长辽梅通白延 延吉 珲春 图们江 长白山 "
     "北京 上海 天津 重庆 大连 沈阳 哈尔滨 深圳 广州 杭州 南京 武汉 西安 成都 "
     "北湖 净月 汽开 梅河口 公主岭 敦化 集安 临江 扶余 洮南 大安 双辽 舒兰 磐石 桦甸 蛟河 龙井 和龙 图们".split()
+)
+
+#: Class words: X类/X型 names a kind of things (规划类专利导航工程), never one programme.
+CLASS_WORDS: frozenset[str] = frozenset("类 型 种 式 等".split())
+
+#: Districts that are class words or zones, not places named with their city (长春市城区, 长春市高新区).
+NOT_DISTRICTS: frozenset[str] = frozenset(
+    "城区 市区 新区 园区 景区 社区 地区 辖区 片区 全区 各区 郊区 县区 城郊区 主城区 老城区 开发区 高新区 示范区 "
+    "试验区 先导区 合作区 自贸区 功能区 核心区 保税区 各县 全县 郊县 市县 区县".split()
 )
 
 #: Conjunctions a name may contain (精密机械与物理, 发展和改革); a stop when the left side is a name.
@@ -268,7 +278,8 @@ def is_stop(word: str, numbers: bool = False) -> bool:
     """
     if word in _INSIDE_NAMES or _ORDINAL.fullmatch(word):
         return False
-    if numbers and (_COUNT.fullmatch(word) or word_tags().get(word) in ("m", "q")) and word not in STOP_WORDS:
+    if (numbers and (_COUNT.fullmatch(word) or word_tags().get(word) in ("m", "q"))
+            and word not in STOP_WORDS and word not in CLASS_WORDS):
         return False
     if word in STOP_WORDS or any(ch.isdigit() for ch in word):
         return True
@@ -319,9 +330,37 @@ def left_boundary(sentence: SentenceView, suffix_start: int, floor: int,
             pos = start
         elif is_stop(word, programme) and not _ends_name(word, start, pos, suffix_start, name_ends):
             break
+        elif _opens_clause(word):
+            pos = start + 2  # a clause verb glued to the name's first word: 实施规划 → 实施|规划
+            break
         else:
             pos = start
     return _trim_generic(sentence, pos, suffix_start, verbs=not programme)
+
+
+def _opens_clause(word: str) -> bool:
+    return len(word) > 2 and word[:2] in STOP_WORDS and word[:2] not in NAME_VERBS
+
+
+def classified(sentence: SentenceView, start: int) -> bool:
+    """Whether the name starting at `start` follows a class word (规划类|专利导航工程): a kind of thing."""
+    before = sentence.token_ending_at(start)
+    return before is not None and (before[0] in CLASS_WORDS or before[0][-1:] in ("类", "型"))
+
+
+def is_district(sentence: SentenceView, start: int, end: int) -> bool:
+    """Whether `view[start:end]` (…区, …县 right after a city) names a district or county: not a
+    class word or a zone, no stop word or number in it."""
+    word = sentence.view[start:end]
+    if word in NOT_DISTRICTS or any(word.endswith(z) for z in NOT_DISTRICTS if len(z) > 2):
+        return False
+    pos = start
+    while pos < end:
+        token = sentence.token_covering(pos)
+        if token is None or (token[2] <= end and is_stop(token[0])) or word_tags().get(token[0]) == "v":
+            return False
+        pos = token[2]
+    return True
 
 
 def _ends_name(word: str, start: int, pos: int, suffix_start: int, name_ends: frozenset[int]) -> bool:

@@ -103,14 +103,13 @@ def build(
     progress("read", len(documents), len(documents))
     extraction = extract_documents(documents, gazetteer, progress)
     graph = assemble(extraction, gazetteer)
-    progress("load", 0, 2 if neo4j else 1)
-    EmbeddedStore.build(graph, build_dir)
-    stores = ["embedded"]
-    if neo4j:
+    stores = ["neo4j", "embedded"] if neo4j else ["embedded"]
+    progress("load", 0, len(stores))
+    if neo4j:  # first: the step most likely to fail (a server), before anything local changes
         from queries.neo4j_store import Neo4jStore
 
         Neo4jStore.from_env().load(graph)
-        stores.append("neo4j")
+    EmbeddedStore.build(graph, build_dir)
     graph_path = build_dir / GRAPH_FILE
     write_jsonl(graph, graph_path)
     progress("load", len(stores), len(stores))

@@ -7,14 +7,20 @@ Four sources of typed edges, all checked against the endpoint labels of `ontolog
    cue, within the cue's clause or the sentence, extended over enumerations (X、Y和Z).
 2. Names: a name containing another name (吉林大学汽车工程研究院 ⊃ 吉林大学 → HOSTED_BY; 长春高新区 ⊃
    长春 → LOCATED_IN; 中科院长春光机所 ⊃ 中科院 → PART_OF) or an industry keyword (汽车产业技术创新战略联盟
-   → FOCUSES_ON 汽车; an enterprise named after its industry → a weak ANCHORS).
-3. The gazetteer's `parent` links, when the sentence names both or the child's name carries its parent.
+   → FOCUSES_ON 汽车; an enterprise named after its industry → a weak ANCHORS). The keyword is recorded
+   as the edge's cue: it is in the evidence sentence, inside the name.
+3. The gazetteer's `parent` links, only when the child's name as written carries its parent's name
+   (中科院长春光机所, 长春市绿园区): two places named in one sentence state no hierarchy.
 4. ANCHORS derived from an institution hosting, leading or being supported for something that
    focuses on an industry; the evidence of both underlying edges is kept.
 
 Run-in headings (a sentence that only names industries, 汽车产业。) give the following sentences of
 their passage a topic, which ANCHORS statements may use when the sentence names no industry.
 CO_MENTIONED links every pair of distinct entities of a sentence; it never makes a typed edge.
+
+Each sentence is scanned once, by one Aho-Corasick automaton holding every cue word and every
+industry/technology term; only sentences naming an entity are scanned, and the cue rules run only
+where a relation can have both ends (two entities, or one under a run-in heading).
 """
 
 from __future__ import annotations
@@ -22,9 +28,11 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+
+import ahocorasick
 
 from ingest.cues import ArgSpec, CueLexicon, CueRule, default_cues
 from ingest.gazetteer import Gazetteer
@@ -53,6 +61,8 @@ _PARTNER_WORDS = ("与", "同", "跟", "和")
 _LIST_ITEMS_CHARS = 12
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
 _TRAILING_PUNCT = "。．.：:！!；;，, \u3000"
+#: Characters that may stand between a cue and an adjacent argument.
+_QUOTES = " “”\"‘’"
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,8 @@ class _Relater:
         self.entities: dict[str, Entity] = {e.id: e for e in resolution.entities}
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        self.keywords = _industry_terms(gazetteer, self.entities)
+        self.automaton = _automaton(lexicon, gazetteer)
+        self.list_words = sorted({*lexicon.enumeration, *lexicon.alias_words}, key=len, reverse=True)
         self.args = self._index(resolution)
 
     def run(self, sentences: Sequence[Sentence]) -> list[Edge]:
@@ -121,9 +132,12 @@ class _Relater:
             args = self.args.get(sentence.id, [])
             if not args:
                 continue
-            found.extend(self._by_name(sentence, args))
+            scan = self._scan(sentence, args)
+            topic = topics.get(sentence.id)
+            found.extend(self._by_name(sentence, args, scan))
             found.extend(self._by_parent(sentence, args))
-            found.extend(self._by_cue(sentence, args, topics.get(sentence.id)))
+            if topic is not None or len({a.entity_id for a in args}) > 1:
+                found.extend(self._by_cue(sentence, args, scan, topic))
             co_mentions.extend(_co_mentions(sentence, args))
         typed = _merge(f for f in found if self._allowed(f))
         derived = self._derived_anchors(typed)
@@ -149,6 +163,22 @@ class _Relater:
             index[sentence_id] = [_with_outer(a, args) for a in args]
         return index
 
+    def _scan(self, sentence: Sentence, args: list[_Arg]) -> _Scan:
+        """Cue words outside every name and industry terms of one sentence, in one automaton pass."""
+        cues: list[_Hit] = []
+        terms: list[_Hit] = []
+        for last, (word, rules, term_ids) in self.automaton.iter(sentence.view):
+            end = sentence.start + last + 1
+            start = end - len(word)
+            if rules and not any(a.start <= start and end <= a.end for a in args):
+                cues.append(_Hit(start, end, word, rules))
+            present = next((i for i in term_ids if i in self.entities), None)
+            if present is not None:
+                terms.append(_Hit(start, end, word, (), present))
+        terms.sort(key=lambda h: (h.start - h.end, h.word, h.start))
+        return _Scan(tuple(cues), tuple(terms), frozenset(t.start for t in sentence.tokens),
+                     frozenset(t.end for t in sentence.tokens))
+
     def _label(self, entity_id: str) -> Label:
         return self.entities[entity_id].label
 
@@ -158,6 +188,8 @@ class _Relater:
         relation = RELATIONS[found.type]
         source, target = self.entities[found.source], self.entities[found.target]
         if found.type is RelType.SUPPORTS and source.label is Label.INSTITUTION and source.kind != "Government":
+            return False
+        if found.type is RelType.PART_OF and source.label is not target.label:
             return False
         return source.label in relation.sources and target.label in relation.targets
 
@@ -196,47 +228,31 @@ class _Relater:
 
     # --- names and gazetteer -----------------------------------------------------------------
 
-    def _by_name(self, sentence: Sentence, args: list[_Arg]) -> Iterator[_Found]:
+    def _by_name(self, sentence: Sentence, args: list[_Arg], scan: _Scan) -> Iterator[_Found]:
         evidence = (evidence_of(sentence),)
         strength = self.lexicon.name_strength
         for outer in args:
             inside = [a for a in args if _inside(a, outer)]
             inner_args = [a for a in inside  # names directly inside this one, not inside one of those
                           if a.entity_id != outer.entity_id and not any(_inside(a, b) for b in inside)]
-            foci = {a.entity_id for a in inner_args if a.label in _FOCI}
+            foci: dict[str, str] = {}  # focus entity id -> the word inside the name that names it
             for inner in inner_args:
                 relation = _CONTAINMENT.get((outer.label, inner.label))
+                if inner.label in _FOCI:
+                    foci.setdefault(inner.entity_id, sentence.view[inner.start - sentence.start:inner.end - sentence.start])
                 # a parent's name heads its child's (中国科学院长春分院); 长白山 is no part of 白山
-                if relation is RelType.PART_OF and inner.start != outer.start:
-                    continue
-                if relation is not None and inner.label not in _FOCI:
+                elif relation is not None and not (relation is RelType.PART_OF and inner.start != outer.start):
                     yield _Found(outer.entity_id, relation, inner.entity_id, strength, evidence)
-            for focus in foci | self._terms(sentence, outer):
-                if outer.label is Label.INSTITUTION and outer.kind != "Government":
+            for focus, word in _terms(scan, outer).items():
+                foci.setdefault(focus, word)
+            for focus, word in foci.items():
+                if outer.label is not Label.INSTITUTION:
+                    yield _Found(outer.entity_id, RelType.FOCUSES_ON, focus, strength, evidence, (word,))
+                elif outer.kind == "Enterprise":  # 中国北车长春轨道客车股份有限公司: weak; a 研究院 or 学院 is not
                     yield _Found(outer.entity_id, RelType.ANCHORS, focus, self.lexicon.name_anchor_strength,
-                                 evidence)
-                else:
-                    yield _Found(outer.entity_id, RelType.FOCUSES_ON, focus, strength, evidence)
-
-    def _terms(self, sentence: Sentence, arg: _Arg) -> set[str]:
-        """Industries and technologies signalled by keywords in a name: longest keywords first, each
-        on word boundaries (化工 in 吉林省化工新材料…, not in 孵化工程)."""
-        offset = arg.start - sentence.start
-        name = sentence.view[offset:arg.end - sentence.start]
-        starts = {t.start - arg.start for t in sentence.tokens} | {0}
-        ends = {t.end - arg.start for t in sentence.tokens} | {len(name)}
-        taken = [False] * len(name)
-        found: set[str] = set()
-        for term, entity_id in self.keywords:
-            for match in re.finditer(re.escape(term), name):
-                aligned = match.start() in starts and match.end() in ends
-                if aligned and not any(taken[match.start():match.end()]):
-                    taken[match.start():match.end()] = [True] * len(term)
-                    found.add(entity_id)
-        return found
+                                 evidence, (word,))
 
     def _by_parent(self, sentence: Sentence, args: list[_Arg]) -> Iterator[_Found]:
-        named = {a.entity_id for a in args}
         for arg in args:
             if arg.entity_id not in self.gazetteer:
                 continue
@@ -244,17 +260,16 @@ class _Relater:
             if parent_id is None or parent_id not in self.entities:
                 continue
             name = sentence.view[arg.start - sentence.start:arg.end - sentence.start]
-            prefixed = any(form in name for form in self.gazetteer.get(parent_id).surface_forms)
-            if parent_id in named or prefixed:
+            if any(form in name for form in self.gazetteer.get(parent_id).surface_forms):
                 yield _Found(arg.entity_id, RelType.PART_OF, parent_id, self.lexicon.parent_strength,
                              (evidence_of(sentence),))
 
     # --- cue rules ---------------------------------------------------------------------------
 
-    def _by_cue(self, sentence: Sentence, args: list[_Arg], topic: _Topic | None) -> Iterator[_Found]:
-        for rule in self.lexicon.rules:
-            for start, end in _cue_spans(sentence, rule, args):
-                cue = _Cue(sentence, start, end, sentence.view[start - sentence.start:end - sentence.start])
+    def _by_cue(self, sentence: Sentence, args: list[_Arg], scan: _Scan,
+                topic: _Topic | None) -> Iterator[_Found]:
+        for index, rule in enumerate(self.lexicon.rules):
+            for cue in _cue_spans(sentence, scan, index):
                 if rule.symmetric:
                     yield from self._symmetric(rule, cue, args)
                 else:
@@ -297,7 +312,10 @@ class _Relater:
 
     def _pick(self, spec: ArgSpec, cue: _Cue, args: list[_Arg], taken: list[_Arg]) -> list[_Arg]:
         """The nearest entity fitting `spec` around the cue, with the enumeration it belongs to."""
-        pool = [a for a in args if (a.outer or spec.nested) and spec.accepts(a.label, a.kind)
+        # a name inside a longer name counts only for `nested` arguments, and only when the longer
+        # name could not fill the argument itself (一汽 in 一汽集团…专项, not 吉林大学 in 吉林大学第一医院)
+        pool = [a for a in args if spec.accepts(a.label, a.kind)
+                and (a.outer or spec.nested and not any(_inside(a, o) and spec.accepts(o.label, o.kind) for o in args))
                 and not any(_overlap(a, t) for t in taken) and not (cue.start < a.end and a.start < cue.end)]
         clause = cue.clause()
         if spec.scope == "clause":
@@ -305,7 +323,8 @@ class _Relater:
         sides = {"before": [a for a in pool if a.end <= cue.start],
                  "after": [a for a in pool if a.start >= cue.end]}
         if spec.adjacent:
-            sides = {"after": [a for a in sides["after"] if not cue.gap(cue.end, a.start).strip(" “\"‘")]}
+            sides = {"before": [a for a in sides["before"] if not cue.gap(a.end, cue.start).strip(_QUOTES)],
+                     "after": [a for a in sides["after"] if not cue.gap(cue.end, a.start).strip(_QUOTES)]}
         wanted = sides if spec.side == "any" else {spec.side: sides.get(spec.side, [])}
         best: tuple[tuple[bool, int], str, _Arg] | None = None
         for side, candidates in wanted.items():
@@ -335,7 +354,7 @@ class _Relater:
         """Whether two names are items of one list: only enumeration words between them, or other
         short items of a 、-list (碳纤维、物联网、工业机器人、卫星遥感应用)."""
         rest = gap
-        for word in sorted(self.lexicon.enumeration, key=len, reverse=True):
+        for word in self.list_words:
             rest = rest.replace(word, "")
         return not rest.strip() or ("、" in gap and len(rest) <= _LIST_ITEMS_CHARS and not _CLAUSE_BREAK.search(gap))
 
@@ -385,19 +404,74 @@ class _Cue:
         return self.sentence.view[start - self.sentence.start:end - self.sentence.start]
 
 
-def _cue_spans(sentence: Sentence, rule: CueRule, args: list[_Arg]) -> list[tuple[int, int]]:
-    """Occurrences of the rule's cue words outside every name; of overlapping ones the longest."""
-    spans = []
-    for word in rule.cues:
-        for match in re.finditer(re.escape(word), sentence.view):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
-            if not any(a.start <= start and end <= a.end for a in args):
-                spans.append((start, end))
-    kept: list[tuple[int, int]] = []
-    for start, end in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
-        if all(end <= s or e <= start for s, e in kept):
-            kept.append((start, end))
-    return sorted(kept)
+@dataclass(frozen=True)
+class _Hit:
+    """A word of the automaton found in a sentence (document offsets): a cue word of the rules
+    numbered `rules`, or a term of the industry or technology `entity_id`."""
+
+    start: int
+    end: int
+    word: str
+    rules: tuple[int, ...] = ()
+    entity_id: str = ""
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What one automaton pass found in a sentence, and where its tokens start and end.
+
+    `terms` are ordered longest first, then by word and position (the order keywords claim a name in).
+    """
+
+    cues: tuple[_Hit, ...]
+    terms: tuple[_Hit, ...]
+    token_starts: frozenset[int]
+    token_ends: frozenset[int]
+
+
+def _automaton(lexicon: CueLexicon, gazetteer: Gazetteer) -> ahocorasick.Automaton:
+    """One automaton over every cue word and every name, alias and keyword of the gazetteer's
+    industries and technologies; each word maps to (word, numbers of the rules it cues, entity ids
+    it names in gazetteer order)."""
+    rules: dict[str, list[int]] = defaultdict(list)
+    for index, rule in enumerate(lexicon.rules):
+        for word in rule.cues:
+            rules[word].append(index)
+    terms: dict[str, list[str]] = defaultdict(list)
+    for label in _FOCI:
+        for entry in gazetteer.with_label(label):
+            for term in dict.fromkeys((*entry.surface_forms, *entry.keywords)):
+                terms[term].append(entry.id)
+    automaton = ahocorasick.Automaton()
+    for word in rules.keys() | terms.keys():
+        automaton.add_word(word, (word, tuple(rules.get(word, ())), tuple(terms.get(word, ()))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _terms(scan: _Scan, arg: _Arg) -> dict[str, str]:
+    """Industries and technologies signalled by terms in a name, with the term: longest terms first,
+    each on word boundaries (化工 in 吉林省化工新材料…, not in 孵化工程), none overlapping another."""
+    taken: list[tuple[int, int]] = []
+    found: dict[str, str] = {}
+    for hit in scan.terms:
+        if not (arg.start <= hit.start and hit.end <= arg.end):
+            continue
+        aligned = ((hit.start == arg.start or hit.start in scan.token_starts)
+                   and (hit.end == arg.end or hit.end in scan.token_ends))
+        if aligned and all(hit.end <= s or e <= hit.start for s, e in taken):
+            taken.append((hit.start, hit.end))
+            found.setdefault(hit.entity_id, hit.word)
+    return found
+
+
+def _cue_spans(sentence: Sentence, scan: _Scan, rule: int) -> list[_Cue]:
+    """Occurrences of a rule's cue words outside every name; of overlapping ones the longest."""
+    kept: list[_Hit] = []
+    for hit in sorted((h for h in scan.cues if rule in h.rules), key=lambda h: (h.start - h.end, h.start)):
+        if all(hit.end <= k.start or k.end <= hit.start for k in kept):
+            kept.append(hit)
+    return [_Cue(sentence, h.start, h.end, h.word) for h in sorted(kept, key=lambda h: h.start)]
 
 
 def _co_mentions(sentence: Sentence, args: list[_Arg]) -> Iterator[_Found]:
@@ -428,18 +502,6 @@ def _as_found(edges: Iterable[Edge]) -> Iterator[_Found]:
     """Merged edges back as findings, so derived findings can merge with them (weights kept)."""
     for edge in edges:
         yield _Found(edge.source, edge.type, edge.target, edge.weight, edge.evidence, edge.cues)
-
-
-def _industry_terms(gazetteer: Gazetteer, entities: Mapping[str, Entity]) -> list[tuple[str, str]]:
-    """(term, entity id) for every name, alias and keyword of the gazetteer's industries and
-    technologies that are entities of this resolution, longest terms first."""
-    terms = {}
-    for label in (Label.INDUSTRY, Label.TECHNOLOGY):
-        for entry in gazetteer.with_label(label):
-            if entry.id in entities:
-                for term in (*entry.surface_forms, *entry.keywords):
-                    terms.setdefault(term, entry.id)
-    return sorted(terms.items(), key=lambda item: (-len(item[0]), item[0]))
 
 
 def _with_outer(arg: _Arg, args: list[_Arg]) -> _Arg:

@@ -15,17 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import JilinGraphError
+from ingest.errors import LintUnavailableError
 from ontology.schema import NODE_PROPERTIES, RELATIONS, Label, RelType
 from queries.catalog import load_catalog
 from queries.neo4j_store import LOADER_PROPERTIES, LOADER_ROW_KEYS, loader_statements
 
 LINT_DIR = Path(__file__).resolve().parent / "lint"
 _LOADER_PARAMETERS = {"rows": [], "build": "", "batch": 1000}
-
-
-class LintUnavailableError(JilinGraphError):
-    """The Cypher linter cannot run: node or its package is missing."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from queries.neo4j_store import (
     relationship_statement,
     schema_statements,
 )
-from tests.test_store_embedded import small_graph
+from tests.sample_graphs import small_graph
 
 
 def test_neo4j_schema_has_a_unique_id_per_label_and_name_indexes():

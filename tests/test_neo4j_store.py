@@ -16,7 +16,7 @@ from ingest.graph import KnowledgeGraph
 from ontology.schema import Label, RelType
 from queries.catalog import load_catalog, run_named
 from queries.embedded import EmbeddedStore
-from tests.test_store_embedded import small_graph
+from tests.sample_graphs import small_graph
 
 pytestmark = [
     pytest.mark.neo4j,

@@ -11,7 +11,7 @@ from ingest.errors import DataFileError, QueryError
 from ontology.schema import Label, RelType
 from queries.catalog import LIBRARY_DIR, load_catalog, parse_query_file, run_named
 from queries.embedded import EmbeddedStore
-from tests.test_store_embedded import small_graph
+from tests.sample_graphs import small_graph
 
 REQUIRED = {"entity", "neighbours", "anchors_of_industry", "industries_of_institution", "platforms_of_institution",
             "alliances_of_industry", "zones_in_region", "programmes_supporting", "targets", "industry_focus_by_year",

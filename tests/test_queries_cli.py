@@ -11,7 +11,7 @@ import pytest
 
 from queries.catalog import load_catalog
 from queries.embedded import EmbeddedStore
-from tests.test_store_embedded import small_graph
+from tests.sample_graphs import small_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 

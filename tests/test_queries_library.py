@@ -6,7 +6,7 @@ import pytest
 
 from queries.catalog import load_catalog, run_named
 from queries.embedded import EmbeddedStore
-from tests.test_store_embedded import small_graph
+from tests.sample_graphs import small_graph
 
 CATALOG = load_catalog()
 ENTITY = ("id", "name", "name_en")

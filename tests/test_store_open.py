@@ -11,7 +11,7 @@ import pytest
 from ingest.errors import StoreError
 from queries.embedded import EmbeddedStore
 from queries.store import GraphStore, backend_class, open_store
-from tests.test_store_embedded import small_graph
+from tests.sample_graphs import small_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,0 +1,175 @@
+"""Technologies found by their form, for those the gazetteer does not list.
+
+Two shapes: a distinctive technical noun phrase followed by 技术 (基因编辑育种技术, 动力电池热管理关键技术,
+光纤光栅传感器技术), and a device noun with a distinctive modifier (CMOS图像传感器, 类脑智能芯片).
+Precision comes first: a wrong Technology node is worse than a missed one. So the 技术 must close the
+phrase (技术创新, 技术转移, 技术市场, 工程技术研究中心 are other things), the head is delimited on the left
+strictly (punctuation, function and clause words, conjunctions, organisations and places, and an
+industry at the left edge, which names the field of application: 新能源汽车|动力电池热管理技术), and
+the head must hold a distinctive word: a curated technology, a Latin acronym (CMOS, 5G), a word
+jieba does not know, or a noun that is not a broad field or a generic qualifier (关键, 核心, 共性,
+前沿, 先进, 生物, 信息 …).
+
+Works on one sentence's `view` with sentence-local offsets, like `ingest.forms`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.forms import JOINERS, SentenceView, Span, is_stop, word_tags
+from ontology.schema import Label
+
+#: Endings of technology names: 技术, and device nouns that name a technology with their modifier.
+TECH_SUFFIX = re.compile(r"技术|传感器|芯片|激光器|探测器")
+
+#: Qualifiers between a technology and its 技术 that are not part of its name (…热管理关键技术).
+QUALIFIERS: tuple[str, ...] = ("关键核心", "核心关键", "共性关键", "关键共性", "关键", "核心", "共性", "前沿")
+
+#: Words that make no technology by themselves: qualifiers, broad fields and general nouns.
+GENERIC_WORDS: frozenset[str] = frozenset(
+    "关键 核心 共性 前沿 先进 适用 先进适用 新 高 高新 新兴 新型 重大 重要 主要 基础 公共 产业 行业 应用 实用 "
+    "配套 相关 一般 传统 现代 尖端 颠覆性 原创 底层 通用 成熟 单项 专有 自主 国际 国内 国外 海外 高端 "
+    "新一代 下一代 未来 绿色 低碳 节能 环保 清洁 安全 数字 信息 生物 工程 科学 科技 管理 专业 集成 "
+    "工业 农业 医疗 医学 临床 能源 材料 资源 环境 生态 海洋 化学 物理 电子 机械 制造 生产 加工 "
+    "产品 设备 装备 系统 平台 领域 方向 体系 标准 质量 能力 水平 服务 市场 成果 项目 工艺 方法 手段 "
+    "研发 开发 研究 检测 测试 监测 控制 处理 保护 利用 治理 修复 防治 诊断 治疗 改造 升级 储备 "
+    "支撑 集成创新 应用型 高技术 通信 计算 智能 智慧 网络 互联网 数据 软件 硬件 器件 元件 部件".split()
+)
+
+#: Words that may follow 技术 and leave it a technology (…技术研发, …技术攻关, …技术的应用).
+FOLLOWERS: frozenset[str] = frozenset(
+    "研发 研究 攻关 突破 开发 应用 推广 集成 产业化 示范 储备 路线 瓶颈 难题 为 在 上 方面 领域 研发和".split()
+)
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MAX_HEAD = 12
+#: jieba tags of words that may stand in a technology's head.
+_NOUN_TAGS = frozenset("n nz ng vn an j l i".split())
+
+
+@dataclass(frozen=True)
+class TechSpan:
+    """A technology found by form: `start`/`end` of the whole phrase (qualifiers included)."""
+
+    start: int
+    end: int
+
+
+def technologies(sentence: SentenceView, known: Sequence[Span], name_suffixes: Sequence[tuple[int, int]],
+                 quotes: Sequence[tuple[int, int]]) -> list[TechSpan]:
+    """Technologies named by form in a sentence.
+
+    `known` are the names already found in the sentence (gazetteer hits, names found by form);
+    `name_suffixes` the (start, end) of every organisation or platform suffix (…研究中心, …研究院): a
+    技术 that belongs to one of those names is not a technology. `quotes` are (start, end) of quoted
+    spans: an opening quote is a hard left limit.
+    """
+    view = sentence.view
+    found: list[TechSpan] = []
+    for match in TECH_SUFFIX.finditer(view):
+        start, end = match.span()
+        if end not in sentence.ends or any(s <= end and start < e for s, e in name_suffixes):
+            continue
+        device = match.group() != "技术"
+        if not device and not _closed(sentence, end):
+            continue
+        floor = max([q + 1 for q, e in quotes if q < start < e] + [0])
+        head_start = _head_start(sentence, start, floor, known)
+        if head_start is not None and _distinctive(sentence, head_start, _unqualified(view, head_start, start), known):
+            found.append(TechSpan(head_start, end))
+    return found
+
+
+def canonical_technology(name: str) -> str:
+    """The canonical name of a technology found by form: qualifiers before 技术 dropped
+    (动力电池热管理关键技术 → 动力电池热管理技术)."""
+    if name.endswith("技术"):
+        stem = name[:-2]
+        for qualifier in QUALIFIERS:
+            if stem.endswith(qualifier) and len(stem) > len(qualifier):
+                return stem[:-len(qualifier)] + "技术"
+    return name
+
+
+def _closed(sentence: SentenceView, end: int) -> bool:
+    """Whether 技术 ends the phrase: end of sentence, punctuation, a conjunction, a function word or a
+    word of `FOLLOWERS` next (not 技术创新, 技术转移, 技术市场, 技术人员 …)."""
+    if end >= len(sentence.view):
+        return True
+    if not (_CJK.match(sentence.view[end]) or sentence.view[end].isalnum()):
+        return True
+    following = sentence.token_after(end)
+    if following in FOLLOWERS or following in JOINERS:
+        return True
+    return bool(following) and word_tags().get(following) in ("u", "uj", "c", "p")
+
+
+def _head_start(sentence: SentenceView, suffix_start: int, floor: int, known: Sequence[Span]) -> int | None:
+    """Where the technology's head begins, walking left over tokens; None when there is no head."""
+    view = sentence.view
+    hits = {k.end: k for k in known}
+    pos = suffix_start
+    straddling = sentence.token_covering(pos - 1) if pos > 0 else None
+    if straddling and straddling[1] < pos < straddling[2] and view[straddling[1]:pos] not in QUALIFIERS:
+        return None  # 技术 glued to a word that is not a qualifier: 高技术, 生物技术 as one token
+    if straddling and straddling[1] < pos:
+        pos = straddling[1]
+    while pos > floor and suffix_start - pos < _MAX_HEAD:
+        hit = hits.get(pos)
+        if hit is not None:
+            if hit.label is not Label.TECHNOLOGY or hit.start < floor:
+                break  # an organisation, place or industry ends the head (新能源汽车|动力电池…)
+            pos = hit.start
+            continue
+        token = sentence.token_ending_at(pos)
+        if token is None:
+            break
+        word, start, _ = token
+        if not (_CJK.search(word) or _LATIN.fullmatch(word)) or word in JOINERS or is_stop(word):
+            break
+        if word.endswith(("性", "型", "类", "化", "式")) and len(word) > 1:
+            break
+        pos = start
+    while pos < suffix_start and (token := sentence.token_covering(pos)) and token[0] in GENERIC_WORDS \
+            and token[1] == pos and token[2] <= suffix_start:
+        pos = token[2]  # leading qualifiers are not part of the name (高端|CMOS图像传感器)
+    return pos if pos < suffix_start else None
+
+
+def _unqualified(view: str, head_start: int, suffix_start: int) -> int:
+    """End of the head without its trailing qualifier (动力电池热管理|关键)."""
+    head = view[head_start:suffix_start]
+    for qualifier in QUALIFIERS:
+        if head.endswith(qualifier):
+            return suffix_start - len(qualifier)
+    return suffix_start
+
+
+def _distinctive(sentence: SentenceView, start: int, end: int, known: Sequence[Span]) -> bool:
+    """Whether `view[start:end]` holds a word that makes a technology's name (see the module doc),
+    and is not just an industry or field."""
+    if end <= start:
+        return False
+    if any(k.label is Label.TECHNOLOGY and start <= k.start and k.end <= end for k in known):
+        return True
+    if any(k.label is Label.INDUSTRY and k.start <= start and end <= k.end for k in known):
+        return False
+    tags = word_tags()
+    pos = start
+    while pos < end:
+        token = sentence.token_covering(pos)
+        if token is None:
+            return False
+        word = sentence.view[pos:min(token[2], end)]
+        if word == token[0] and word not in GENERIC_WORDS:
+            tag = tags.get(word)
+            if _LATIN.fullmatch(word) or (tag is None and len(word) >= 2 and _CJK.search(word)):
+                return True
+            if tag in _NOUN_TAGS and tag != "vn" and len(word) >= 2:
+                return True
+        pos = min(token[2], end)
+    return False
