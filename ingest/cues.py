@@ -35,6 +35,7 @@ class ArgSpec:
     adjacent: bool = False
     nested: bool = False
     topic: bool = False
+    own_name: bool = False
 
     def accepts(self, label: Label, kind: str) -> bool:
         """Whether an entity of this label and kind may fill the argument."""
@@ -154,4 +155,5 @@ def _arg(path: Path, line: int, record: object, allowed: tuple[Label, ...]) -> A
     if not labels:
         raise DataFileError(path, "an argument needs at least one label", line=line)
     return ArgSpec(side, scope, tuple(labels), bool(record.get("adjacent", False)),
-                   bool(record.get("nested", False)), bool(record.get("topic", False)))
+                   bool(record.get("nested", False)), bool(record.get("topic", False)),
+                   bool(record.get("own_name", False)))

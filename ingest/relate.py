@@ -7,15 +7,19 @@ Four sources of typed edges, all checked against the endpoint labels of `ontolog
    cue, within the cue's clause or the sentence, extended over enumerations (X、Y和Z).
 2. Names: a name containing another name (吉林大学汽车工程研究院 ⊃ 吉林大学 → HOSTED_BY; 长春高新区 ⊃
    长春 → LOCATED_IN; 中科院长春光机所 ⊃ 中科院 → PART_OF) or an industry keyword (汽车产业技术创新战略联盟
-   → FOCUSES_ON 汽车; an enterprise named after its industry → a weak ANCHORS). The keyword is recorded
-   as the edge's cue: it is in the evidence sentence, inside the name.
+   → FOCUSES_ON 汽车). The keyword is recorded as the edge's cue: it is in the evidence sentence,
+   inside the name. An institution's name alone anchors nothing (吉林化工学院, 东北黑土地研究院); but
+   when a sentence calls it a leader (龙头, 骨干 …) without naming the industry, the industry its name
+   carries stands in (中国北车长春轨道客车股份有限公司 … 中车长客等龙头企业), with a low weight and both
+   sentences as evidence.
 3. The gazetteer's `parent` links, only when the child's name as written carries its parent's name
    (中科院长春光机所, 长春市绿园区): two places named in one sentence state no hierarchy.
 4. ANCHORS derived from an institution hosting, leading or being supported for something that
    focuses on an industry; the evidence of both underlying edges is kept.
 
 Run-in headings (a sentence that only names industries, 汽车产业。) give the following sentences of
-their passage a topic, which ANCHORS statements may use when the sentence names no industry.
+their passage a topic, which ANCHORS statements may use when the sentence names no industry (before
+the industry of the institution's name).
 CO_MENTIONED links every pair of distinct entities of a sentence; it never makes a typed edge.
 
 Each sentence is scanned once, by one Aho-Corasick automaton holding every cue word and every
@@ -123,6 +127,10 @@ class _Relater:
         self.automaton = _automaton(lexicon, gazetteer)
         self.list_words = sorted({*lexicon.enumeration, *lexicon.alias_words}, key=len, reverse=True)
         self.args = self._index(resolution)
+        #: Industries named inside each institution's names, with the word and the sentence: filled by
+        #: `_by_name`; statements whose target the source's name must supply, filled by `_directed`.
+        self.name_foci: dict[str, dict[str, tuple[str, Evidence]]] = defaultdict(dict)
+        self.unfilled: list[_Found] = []
 
     def run(self, sentences: Sequence[Sentence]) -> list[Edge]:
         topics = self._topics(sentences)
@@ -136,9 +144,10 @@ class _Relater:
             topic = topics.get(sentence.id)
             found.extend(self._by_name(sentence, args, scan))
             found.extend(self._by_parent(sentence, args))
-            if topic is not None or len({a.entity_id for a in args}) > 1:
+            if scan.cues:
                 found.extend(self._by_cue(sentence, args, scan, topic))
             co_mentions.extend(_co_mentions(sentence, args))
+        found.extend(self._filled_by_name())
         typed = _merge(f for f in found if self._allowed(f))
         derived = self._derived_anchors(typed)
         edges = _merge([*_as_found(typed), *derived]) + _merge(co_mentions)
@@ -248,9 +257,17 @@ class _Relater:
             for focus, word in foci.items():
                 if outer.label is not Label.INSTITUTION:
                     yield _Found(outer.entity_id, RelType.FOCUSES_ON, focus, strength, evidence, (word,))
-                elif outer.kind == "Enterprise":  # 中国北车长春轨道客车股份有限公司: weak; a 研究院 or 学院 is not
-                    yield _Found(outer.entity_id, RelType.ANCHORS, focus, self.lexicon.name_anchor_strength,
-                                 evidence, (word,))
+                elif outer.kind != "Government":
+                    self.name_foci[outer.entity_id].setdefault(focus, (word, evidence[0]))
+
+    def _filled_by_name(self) -> Iterator[_Found]:
+        """Statements that left their target to the source's name (X等龙头企业), with the industries the
+        source's names carry: the statement's sentence and the name's sentence are the evidence."""
+        for claim in self.unfilled:
+            for focus, (word, named_in) in self.name_foci.get(claim.source, {}).items():
+                evidence = tuple({e.sentence_id: e for e in (*claim.evidence, named_in)}.values())
+                yield _Found(claim.source, claim.type, focus, min(claim.strength, self.lexicon.name_anchor_strength),
+                             evidence, (*claim.cues, word))
 
     def _by_parent(self, sentence: Sentence, args: list[_Arg]) -> Iterator[_Found]:
         for arg in args:
@@ -287,6 +304,9 @@ class _Relater:
         if not chosen["target"] and rule.target.topic and topic is not None and chosen["source"]:
             chosen["target"] = list(topic.industries)
             evidence = (evidence[0], evidence_of(topic.heading))
+        if not chosen["target"] and rule.target.own_name:
+            self.unfilled.extend(_Found(s.entity_id, rule.relation, "", rule.strength, evidence, (cue.word,))
+                                 for s in chosen["source"])
         for source in chosen["source"]:
             for target in chosen["target"]:
                 yield _Found(source.entity_id, rule.relation, target.entity_id, rule.strength, evidence, (cue.word,))

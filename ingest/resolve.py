@@ -16,9 +16,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ingest.gazetteer import Gazetteer
+from ingest.gazetteer import Gazetteer, GazetteerEntry
 from ingest.model import Entity, Mention, ResolvedMention
 from ingest.name_en import english_name
+from ingest.technology import canonical_technology
 from ontology.schema import ID_PREFIX, Label
 
 log = logging.getLogger(__name__)
@@ -80,12 +81,22 @@ def _key(mention: Mention, gazetteer: Gazetteer, abbreviations: dict[str, tuple[
     if mention.gazetteer_id and mention.gazetteer_id in gazetteer:
         return ("gazetteer", mention.gazetteer_id)
     name = canonical_name(mention.normalized)
-    entry = gazetteer.lookup(name)
+    if mention.label is Label.TECHNOLOGY:
+        name = canonical_technology(name)
+    entry = gazetteer.lookup(name) or _curated_technology(mention.label, name, gazetteer)
     if entry is not None:
         return ("gazetteer", entry.id)
     if name in abbreviations:
         return abbreviations[name]
     return ("discovered", mention.label.value, name)
+
+
+def _curated_technology(label: Label, name: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """A curated technology written with 技术 after it (氢燃料电池技术 → 燃料电池)."""
+    if label is not Label.TECHNOLOGY or not name.endswith("技术"):
+        return None
+    entry = gazetteer.lookup(name[:-2])
+    return entry if entry is not None and entry.label is Label.TECHNOLOGY else None
 
 
 def _abbreviations(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:

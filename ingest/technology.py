@@ -72,9 +72,12 @@ def technologies(sentence: SentenceView, known: Sequence[Span], name_suffixes: S
     found: list[TechSpan] = []
     for match in TECH_SUFFIX.finditer(view):
         start, end = match.span()
-        if end not in sentence.ends or any(s <= end and start < e for s, e in name_suffixes):
-            continue
         device = match.group() != "技术"
+        # 技术 right before or inside a name's suffix belongs to that name (…技术研究中心); a device
+        # may be named inside a platform's name (…图像传感器联合实验室)
+        reach = end - 1 if device else end
+        if end not in sentence.ends or any(s <= reach and start < e for s, e in name_suffixes):
+            continue
         if not device and not _closed(sentence, end):
             continue
         floor = max([q + 1 for q, e in quotes if q < start < e] + [0])
@@ -114,9 +117,9 @@ def _head_start(sentence: SentenceView, suffix_start: int, floor: int, known: Se
     hits = {k.end: k for k in known}
     pos = suffix_start
     straddling = sentence.token_covering(pos - 1) if pos > 0 else None
-    if straddling and straddling[1] < pos < straddling[2] and view[straddling[1]:pos] not in QUALIFIERS:
-        return None  # 技术 glued to a word that is not a qualifier: 高技术, 生物技术 as one token
-    if straddling and straddling[1] < pos:
+    if straddling and straddling[1] < pos < straddling[2]:
+        if view[straddling[1]:pos] not in QUALIFIERS:
+            return None  # 技术 glued to a word that is not a qualifier: 高技术, 生物技术 as one token
         pos = straddling[1]
     while pos > floor and suffix_start - pos < _MAX_HEAD:
         hit = hits.get(pos)
