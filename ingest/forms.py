@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -241,12 +242,9 @@ class SentenceView:
         self.view = view
         self.tokens = tuple(tokens)
         self._ending_at: dict[int, int] = {end: i for i, (_, _, end) in enumerate(self.tokens)}
-        self._covering: list[int] = [0] * (len(view) + 1)
-        for i, (_, start, end) in enumerate(self.tokens):
-            for pos in range(start, end):
-                self._covering[pos] = i
-        self.starts = frozenset(s for _, s, _ in self.tokens)
-        self.ends = frozenset(e for _, _, e in self.tokens)
+        self._start_list = [s for _, s, _ in self.tokens]
+        self.starts = frozenset(self._start_list)
+        self.ends = frozenset(self._ending_at)
 
     def token_ending_at(self, pos: int) -> tuple[str, int, int] | None:
         """The token that ends exactly at `pos`, if any."""
@@ -257,7 +255,10 @@ class SentenceView:
         """The token that contains the character at `pos`."""
         if not self.tokens or pos >= len(self.view):
             return None
-        word, start, end = self.tokens[self._covering[pos]]
+        index = bisect_right(self._start_list, pos) - 1
+        if index < 0:
+            return None
+        word, start, end = self.tokens[index]
         return (word, start, end) if start <= pos < end else None
 
     def token_after(self, pos: int) -> str:
@@ -350,14 +351,14 @@ def classified(sentence: SentenceView, start: int) -> bool:
 
 def is_district(sentence: SentenceView, start: int, end: int) -> bool:
     """Whether `view[start:end]` (…区, …县 right after a city) names a district or county: not a
-    class word or a zone, no stop word or number in it."""
+    class word or a zone, no function word, verb or digit in it (九台区 has a numeral, and is one)."""
     word = sentence.view[start:end]
     if word in NOT_DISTRICTS or any(word.endswith(z) for z in NOT_DISTRICTS if len(z) > 2):
         return False
     pos = start
     while pos < end:
         token = sentence.token_covering(pos)
-        if token is None or (token[2] <= end and is_stop(token[0])) or word_tags().get(token[0]) == "v":
+        if token is None or token[0] in STOP_WORDS or token[0].isascii() or word_tags().get(token[0]) == "v":
             return False
         pos = token[2]
     return True

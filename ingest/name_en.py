@@ -1,8 +1,11 @@
 """English names for discovered entities: a glossary of place prefixes, organisation suffixes and
 common words, curated English names of the gazetteer's places and organisations, and pinyin for the rest.
 
-The name is cut greedily into the longest known terms; runs of unknown characters become one
-capitalised pinyin word (北华 → Beihua). Leading places and organisations stay in front; a suffix
+The name is cut greedily into the longest known terms; runs of unknown characters are cut into
+jieba's dictionary words (磁悬浮|列车), digits and Latin letters kept as written, and each word
+becomes one capitalised pinyin word (北华 → Beihua, 磁悬浮列车 → Cixuanfu Lieche). Characters with a
+reading of their own at the start of a proper name get it (长光 → Changguang, not Zhangguang;
+朝阳 → Chaoyang). Curated technologies give their English names (动力电池 → Power Battery). Leading places and organisations stay in front; a suffix
 such as 重点实验室 takes the "X of Y" order of official English names
 (吉林省汽车电子重点实验室 → Jilin Provincial Key Laboratory of Automotive Electronics).
 """
@@ -15,6 +18,7 @@ from functools import cache
 
 from pypinyin import lazy_pinyin
 
+from ingest.forms import word_tags
 from ingest.gazetteer import Gazetteer
 from ontology.schema import Label
 
@@ -37,6 +41,7 @@ SUFFIXES: dict[str, tuple[str, bool]] = {
     "分院": ("Branch", False),
     "研究所": ("Institute", True),
     "研究院": ("Research Institute", True),
+    "创新研究院": ("Innovation Research Institute", False),
     "设计院": ("Design Institute", False),
     "股份有限公司": ("Co., Ltd.", False),
     "有限责任公司": ("Co., Ltd.", False),
@@ -162,9 +167,27 @@ WORDS: dict[str, str] = {
     "自主创新": "Independent Innovation", "协同": "Collaborative", "仿生": "Bionic", "种业": "Seed Industry",
     "长吉": "Changchun-Jilin", "重大": "Major", "国际化": "Internationalization", "清华": "Tsinghua",
     "北京": "Beijing", "上海": "Shanghai", "中小企业": "SME", "培育": "Cultivation",
+    "企业": "Enterprise", "能力": "Capability", "建设": "Construction", "提升": "Enhancement", "上市": "Listing",
+    "融资": "Financing", "人员": "Personnel", "引进": "Recruitment", "引领": "Leading", "骨干": "Backbone",
+    "基础": "Basic", "农村": "Rural", "乡村": "Rural", "文化": "Cultural", "融合": "Integration",
+    "领域": "Field", "特色": "Characteristic", "科技型": "Technology-based", "高层次": "High-level",
+    "创业": "Entrepreneurship", "就业": "Employment", "支持": "Support", "计划": "Programme",
+    "芯片": "Chip", "传感器": "Sensor", "激光器": "Laser", "探测器": "Detector", "图像": "Image",
+    "集成": "Integrated", "药物": "Drug", "筛选": "Screening", "基因": "Gene", "编辑": "Editing",
+    "育种": "Breeding", "热管理": "Thermal Management", "电池": "Battery", "磁悬浮": "Maglev",
+    "列车": "Train", "量子": "Quantum", "通信": "Communication", "导航": "Navigation", "遥感": "Remote Sensing",
+    "雷达": "Radar", "光纤": "Optical Fiber", "检测": "Testing", "诊疗": "Diagnosis and Treatment",
+    "精准": "Precision", "肿瘤": "Tumor", "作物": "Crop", "分子": "Molecular", "结合": "Integration",
+    "器件": "Device", "功率": "Power", "疫病": "Epidemic Disease", "溯源": "Tracing", "医工": "Medical-Engineering",
+    "区": "District", "县": "County",
     "与": "and", "和": "and", "及": "and", "暨": "and",
 }
 
+#: Readings that polyphonic characters take at the start of a name's word (长光 is Changguang, 朝阳 is
+#: Chaoyang), where pypinyin's everyday reading (zhang, zhao) is wrong.
+_NAME_READINGS: dict[str, str] = {"长": "chang", "朝": "chao"}
+
+_PIECES = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]+")
 _SPACES = re.compile(r"\s+")
 _ACRONYM = re.compile(r"\s*\([A-Z]+\)$")
 _REGION_TYPE = re.compile(r"\s+(Province|Korean Autonomous Prefecture)$")
@@ -209,6 +232,11 @@ def _lexicon(gazetteer: Gazetteer | None) -> tuple[dict[str, _Term], int]:
             for form in entry.surface_forms:
                 if form not in WORDS:
                     lexicon[form] = _Term(form, english, leading=True)
+    for entry in gazetteer.with_label(Label.TECHNOLOGY) if gazetteer else ():
+        english = _ACRONYM.sub("", entry.name_en)
+        english = english[:1].upper() + re.sub(r" ([a-z])", lambda m: " " + m.group(1).upper(), english[1:])
+        for form in entry.surface_forms:
+            lexicon.setdefault(form, _Term(form, english))
     for place in ("吉林省", "吉林", "长春", "中国", "国家", "东北", "东北亚", "中俄", "中韩", "中德", "中白"):
         lexicon[place] = _Term(place, WORDS[place], leading=True)
     return lexicon, max(map(len, lexicon))
@@ -245,7 +273,35 @@ def _cut(name: str, lexicon: tuple[dict[str, _Term], int]) -> list[_Term]:
 
 
 def _pinyin(text: str) -> _Term:
-    """Pinyin of an unknown run, two syllables to a capitalised word (Chinese words are mostly two characters)."""
-    syllables = lazy_pinyin(text, errors=lambda chars: list(chars))
-    words = ("".join(syllables[i:i + 2]) for i in range(0, len(syllables), 2))
-    return _Term(text, " ".join(w[:1].upper() + w[1:] for w in words))
+    """Pinyin of an unknown run: one capitalised word per dictionary word, characters outside the
+    dictionary two to a word (Chinese words are mostly two characters), digits and Latin kept."""
+    words = []
+    for piece in _PIECES.findall(text):
+        if piece.isascii():
+            words.append(piece)
+            continue
+        for word in _dictionary_words(piece):
+            syllables = lazy_pinyin(word, errors=lambda chars: list(chars))
+            syllables[0] = _NAME_READINGS.get(word[0], syllables[0])
+            joined = "".join(syllables)
+            words.append(joined[:1].upper() + joined[1:])
+    return _Term(text, " ".join(words))
+
+
+def _dictionary_words(text: str) -> list[str]:
+    """`text` cut greedily into jieba's dictionary words; leftover characters two to a word."""
+    tags = word_tags()
+    words: list[str] = []
+    singles = ""
+    pos = 0
+    while pos < len(text):
+        size = next((n for n in range(min(4, len(text) - pos), 1, -1) if text[pos:pos + n] in tags), 1)
+        if size == 1:
+            singles += text[pos]
+        else:
+            words.extend(singles[i:i + 2] for i in range(0, len(singles), 2))
+            singles = ""
+            words.append(text[pos:pos + size])
+        pos += size
+    words.extend(singles[i:i + 2] for i in range(0, len(singles), 2))
+    return words

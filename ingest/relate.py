@@ -34,6 +34,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
 
 import ahocorasick
@@ -135,7 +136,7 @@ class _Relater:
     def run(self, sentences: Sequence[Sentence]) -> list[Edge]:
         topics = self._topics(sentences)
         found: list[_Found] = []
-        co_mentions: list[_Found] = []
+        co_mentions: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
         for sentence in sentences:
             args = self.args.get(sentence.id, [])
             if not args:
@@ -146,11 +147,13 @@ class _Relater:
             found.extend(self._by_parent(sentence, args))
             if scan.cues:
                 found.extend(self._by_cue(sentence, args, scan, topic))
-            co_mentions.extend(_co_mentions(sentence, args))
+            _co_mention(sentence, args, co_mentions)
         found.extend(self._filled_by_name())
         typed = _merge(f for f in found if self._allowed(f))
         derived = self._derived_anchors(typed)
-        edges = _merge([*_as_found(typed), *derived]) + _merge(co_mentions)
+        edges = _merge([*_as_found(typed), *derived]) + [
+            Edge(one, RelType.CO_MENTIONED, two, float(len(evidence)), tuple(evidence))
+            for (one, two), evidence in co_mentions.items()]
         log.info("related %d sentences: %d edges", len(sentences), len(edges))
         return sorted(edges, key=lambda e: (e.type, e.source, e.target))
 
@@ -185,8 +188,7 @@ class _Relater:
             if present is not None:
                 terms.append(_Hit(start, end, word, (), present))
         terms.sort(key=lambda h: (h.start - h.end, h.word, h.start))
-        return _Scan(tuple(cues), tuple(terms), frozenset(t.start for t in sentence.tokens),
-                     frozenset(t.end for t in sentence.tokens))
+        return _Scan(sentence, tuple(cues), tuple(terms))
 
     def _label(self, entity_id: str) -> Label:
         return self.entities[entity_id].label
@@ -249,8 +251,11 @@ class _Relater:
                 relation = _CONTAINMENT.get((outer.label, inner.label))
                 if inner.label in _FOCI:
                     foci.setdefault(inner.entity_id, sentence.view[inner.start - sentence.start:inner.end - sentence.start])
-                # a parent's name heads its child's (中国科学院长春分院); 长白山 is no part of 白山
-                elif relation is not None and not (relation is RelType.PART_OF and inner.start != outer.start):
+                # a parent's name heads its child's (中国科学院长春分院); 长白山 is no part of 白山; of two
+                # institutions written together (中科院长春地理所…设施) the second, the unit, is the host
+                elif relation is not None and not (relation is RelType.PART_OF and inner.start != outer.start) \
+                        and not (relation is RelType.HOSTED_BY and any(
+                            a.start == inner.end and a.label is Label.INSTITUTION for a in inner_args)):
                     yield _Found(outer.entity_id, relation, inner.entity_id, strength, evidence)
             for focus, word in _terms(scan, outer).items():
                 foci.setdefault(focus, word)
@@ -276,7 +281,9 @@ class _Relater:
             parent_id = self.gazetteer.get(arg.entity_id).parent
             if parent_id is None or parent_id not in self.entities:
                 continue
-            name = sentence.view[arg.start - sentence.start:arg.end - sentence.start]
+            # the name as written, with a name written right before it (中科院长春地理所: 中科院 + 长春地理所)
+            start = min((a.start for a in args if a.end == arg.start and a.label is arg.label), default=arg.start)
+            name = sentence.view[start - sentence.start:arg.end - sentence.start]
             if any(form in name for form in self.gazetteer.get(parent_id).surface_forms):
                 yield _Found(arg.entity_id, RelType.PART_OF, parent_id, self.lexicon.parent_strength,
                              (evidence_of(sentence),))
@@ -285,8 +292,9 @@ class _Relater:
 
     def _by_cue(self, sentence: Sentence, args: list[_Arg], scan: _Scan,
                 topic: _Topic | None) -> Iterator[_Found]:
-        for index, rule in enumerate(self.lexicon.rules):
-            for cue in _cue_spans(sentence, scan, index):
+        for index in scan.rules:
+            rule = self.lexicon.rules[index]
+            for cue in scan.rule_cues(index):
                 if rule.symmetric:
                     yield from self._symmetric(rule, cue, args)
                 else:
@@ -436,17 +444,42 @@ class _Hit:
     entity_id: str = ""
 
 
-@dataclass(frozen=True)
 class _Scan:
-    """What one automaton pass found in a sentence, and where its tokens start and end.
+    """What one automaton pass found in a sentence; where its tokens start and end, worked out only
+    when a term inside a name needs checking.
 
     `terms` are ordered longest first, then by word and position (the order keywords claim a name in).
     """
 
-    cues: tuple[_Hit, ...]
-    terms: tuple[_Hit, ...]
-    token_starts: frozenset[int]
-    token_ends: frozenset[int]
+    def __init__(self, sentence: Sentence, cues: tuple[_Hit, ...], terms: tuple[_Hit, ...]) -> None:
+        self.sentence = sentence
+        self.cues = cues
+        self.terms = terms
+
+    @cached_property
+    def token_spans(self) -> frozenset[tuple[int, int]]:
+        return frozenset((t.start, t.end) for t in self.sentence.tokens)
+
+    @cached_property
+    def token_starts(self) -> frozenset[int]:
+        return frozenset(start for start, _ in self.token_spans)
+
+    @cached_property
+    def token_ends(self) -> frozenset[int]:
+        return frozenset(end for _, end in self.token_spans)
+
+    def rule_cues(self, rule: int) -> list[_Cue]:
+        """Occurrences of a rule's cue words outside every name; of overlapping ones the longest."""
+        kept: list[_Hit] = []
+        for hit in sorted((h for h in self.cues if rule in h.rules), key=lambda h: (h.start - h.end, h.start)):
+            if all(hit.end <= k.start or k.end <= hit.start for k in kept):
+                kept.append(hit)
+        return [_Cue(self.sentence, h.start, h.end, h.word) for h in sorted(kept, key=lambda h: h.start)]
+
+    @cached_property
+    def rules(self) -> list[int]:
+        """The numbers of the rules cued in the sentence, in lexicon order."""
+        return sorted({rule for hit in self.cues for rule in hit.rules})
 
 
 def _automaton(lexicon: CueLexicon, gazetteer: Gazetteer) -> ahocorasick.Automaton:
@@ -471,33 +504,28 @@ def _automaton(lexicon: CueLexicon, gazetteer: Gazetteer) -> ahocorasick.Automat
 
 def _terms(scan: _Scan, arg: _Arg) -> dict[str, str]:
     """Industries and technologies signalled by terms in a name, with the term: longest terms first,
-    each on word boundaries (化工 in 吉林省化工新材料…, not in 孵化工程), none overlapping another."""
+    each on word boundaries (化工 in 吉林省化工新材料…, not in 孵化工程), none overlapping another. A name
+    that is one token (a curated name in jieba's user dictionary) shows no boundaries: any term counts."""
     taken: list[tuple[int, int]] = []
     found: dict[str, str] = {}
-    for hit in scan.terms:
-        if not (arg.start <= hit.start and hit.end <= arg.end):
-            continue
-        aligned = ((hit.start == arg.start or hit.start in scan.token_starts)
-                   and (hit.end == arg.end or hit.end in scan.token_ends))
+    inside = [hit for hit in scan.terms if arg.start <= hit.start and hit.end <= arg.end]
+    whole = bool(inside) and (arg.start, arg.end) in scan.token_spans
+    for hit in inside:
+        aligned = whole or ((hit.start == arg.start or hit.start in scan.token_starts)
+                            and (hit.end == arg.end or hit.end in scan.token_ends))
         if aligned and all(hit.end <= s or e <= hit.start for s, e in taken):
             taken.append((hit.start, hit.end))
             found.setdefault(hit.entity_id, hit.word)
     return found
 
 
-def _cue_spans(sentence: Sentence, scan: _Scan, rule: int) -> list[_Cue]:
-    """Occurrences of a rule's cue words outside every name; of overlapping ones the longest."""
-    kept: list[_Hit] = []
-    for hit in sorted((h for h in scan.cues if rule in h.rules), key=lambda h: (h.start - h.end, h.start)):
-        if all(hit.end <= k.start or k.end <= hit.start for k in kept):
-            kept.append(hit)
-    return [_Cue(sentence, h.start, h.end, h.word) for h in sorted(kept, key=lambda h: h.start)]
-
-
-def _co_mentions(sentence: Sentence, args: list[_Arg]) -> Iterator[_Found]:
-    evidence = (evidence_of(sentence),)
-    for one, two in combinations(sorted({a.entity_id for a in args}), 2):
-        yield _Found(one, RelType.CO_MENTIONED, two, 1.0, evidence)
+def _co_mention(sentence: Sentence, args: list[_Arg], pairs: dict[tuple[str, str], list[Evidence]]) -> None:
+    """Add the sentence to the evidence of every pair of distinct entities it names (weight: one per sentence)."""
+    ids = sorted({a.entity_id for a in args})
+    if len(ids) > 1:
+        evidence = evidence_of(sentence)
+        for pair in combinations(ids, 2):
+            pairs[pair].append(evidence)
 
 
 def _merge(found: Iterable[_Found]) -> list[Edge]:

@@ -38,9 +38,12 @@ _CHANGE = re.compile(r"(下降|上升|提高|增长|增加|降低|减少|降)$")
 _CHANGE_CONNECTOR = re.compile(r"(下降|上升|提高|增长|增加|降低|减少)(到|至)")
 #: Words (whole jieba tokens) that report the present or the past rather than set a goal.
 _PAST_WORDS = frozenset({"共有", "现有", "已有", "已经", "建有", "累计", "首次", "目前", "截至", "仅有", "以来", "现已"})
+_PAST_WORD = re.compile("|".join(sorted(_PAST_WORDS, key=len, reverse=True)))
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 _SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _ENUMERATION_GAP = re.compile(r"^[、和及与,，\s]*$")
+#: A level (国家地方共建, 市（州）级 …) is at most this long.
+_LEVEL_CHARS = 8
 
 
 @dataclass(frozen=True)
@@ -73,9 +76,10 @@ class MetricCatalogue:
     comparators_after: tuple[str, ...]
     units: tuple[str, ...]
     plan_periods: dict[str, int]
-    #: Compiled from the fields above: any level; each metric with an optional level before it;
-    #: a number with a unit; a five-year plan's end (到“十二五”末).
+    #: Compiled from the fields above: any level; any level ending where the search ends; each
+    #: metric's patterns; a number with a unit; a five-year plan's end (到“十二五”末).
     level_re: re.Pattern[str] = field(init=False, repr=False)
+    level_end_re: re.Pattern[str] = field(init=False, repr=False)
     metric_res: tuple[tuple[Metric, re.Pattern[str]], ...] = field(init=False, repr=False)
     value_re: re.Pattern[str] = field(init=False, repr=False)
     period_re: re.Pattern[str] = field(init=False, repr=False)
@@ -85,9 +89,9 @@ class MetricCatalogue:
         units = "|".join(re.escape(u) for u in sorted({*self.units, "％"}, key=len, reverse=True))
         compiled = {
             "level_re": re.compile(level),
-            "metric_res": tuple(
-                (metric, re.compile(f"(?P<level>{level})?(?:{'|'.join(f'(?:{p})' for p in metric.patterns)})"))
-                for metric in self.metrics),
+            "level_end_re": re.compile(f"(?:{level})$"),
+            "metric_res": tuple((metric, re.compile("|".join(f"(?:{p})" for p in metric.patterns)))
+                                for metric in self.metrics),
             "value_re": re.compile(_NUMBER + f"({units})"),
             "period_re": re.compile(f"(到|至)?“?({'|'.join(self.plan_periods)})”?(末|期末|期间)"),
         }
@@ -184,9 +188,9 @@ def extract_targets(sentences: Sequence[Sentence], documents: Mapping[str, Docum
     """
     catalogue = default_metrics()
     found: dict[str, Target] = {}
-    for sentence, context in _with_context(sentences, documents, catalogue):
+    for sentence, context, years in _with_context(sentences, documents, catalogue):
         document = documents.get(sentence.doc_id)
-        for target in _sentence_targets(sentence, context, document.year if document else None, catalogue):
+        for target in _sentence_targets(sentence, context, years, document.year if document else None, catalogue):
             found.setdefault(target.id, target)
     log.info("found %d targets in %d sentences", len(found), len(sentences))
     return list(found.values())
@@ -199,8 +203,8 @@ def target_id(doc_id: str, metric: str, year: int | None, value: float) -> str:
 
 
 def _with_context(sentences: Sequence[Sentence], documents: Mapping[str, Document],
-                  catalogue: MetricCatalogue) -> Iterator[tuple[Sentence, _Context]]:
-    """Each sentence with the time context its passage set before it."""
+                  catalogue: MetricCatalogue) -> Iterator[tuple[Sentence, _Context, list[_Year]]]:
+    """Each sentence with the time context its passage set before it and the years it writes."""
     context = _Context()
     previous: Sentence | None = None
     for sentence in sentences:
@@ -209,8 +213,9 @@ def _with_context(sentences: Sequence[Sentence], documents: Mapping[str, Documen
         elif _new_paragraph(documents.get(sentence.doc_id), previous, sentence):
             keep = context.carries and context.goal_year is not None and not _SECTION.match(sentence.view)
             context = context if keep else _Context()
-        yield sentence, context
-        context = _updated(context, sentence, catalogue)
+        years = _years(sentence.view, catalogue)
+        yield sentence, context, years
+        context = _updated(context, sentence, years)
         previous = sentence
 
 
@@ -220,8 +225,7 @@ def _new_paragraph(document: Document | None, previous: Sentence, sentence: Sent
     return "\n" in document.text[previous.end:sentence.start]
 
 
-def _updated(context: _Context, sentence: Sentence, catalogue: MetricCatalogue) -> _Context:
-    years = _years(sentence.view, catalogue)
+def _updated(context: _Context, sentence: Sentence, years: list[_Year]) -> _Context:
     colon = sentence.view.rstrip().endswith(("：", ":"))
     if years and years[-1].goal:
         return _Context(goal_year=years[-1].year, carries=colon)
@@ -231,6 +235,8 @@ def _updated(context: _Context, sentence: Sentence, catalogue: MetricCatalogue) 
 
 
 def _years(view: str, catalogue: MetricCatalogue) -> list[_Year]:
+    if "年" not in view and not any(period in view for period in catalogue.plan_periods):
+        return []  # every year is written …年
     years = []
     for match in _YEAR.finditer(view):
         goal = bool(match.group(1)) and not _CHANGE.search(view[:match.start()])
@@ -240,14 +246,13 @@ def _years(view: str, catalogue: MetricCatalogue) -> list[_Year]:
     return sorted(years, key=lambda y: y.start)
 
 
-def _sentence_targets(sentence: Sentence, context: _Context, doc_year: int | None,
+def _sentence_targets(sentence: Sentence, context: _Context, years: list[_Year], doc_year: int | None,
                       catalogue: MetricCatalogue) -> Iterator[Target]:
     view = sentence.view
     values = _values(view, catalogue)
     if not values:
         return
     named = _named(view, sentence, catalogue)
-    years = _years(view, catalogue)
     evidence = Evidence(sentence.id, sentence.doc_id, sentence.start, sentence.end, sentence.text)
     for value, metric in _assign(view, values, named, catalogue):
         if metric is None or value.unit not in metric.metric.units:
@@ -273,10 +278,14 @@ def _values(view: str, catalogue: MetricCatalogue) -> list[_Value]:
 
 
 def _named(view: str, sentence: Sentence, catalogue: MetricCatalogue) -> list[_Named]:
-    """Metric names in the sentence, longest first where they overlap, with their levels."""
-    matches = [(m.start(), m.end(), metric, m.group("level"))
-               for metric, pattern in catalogue.metric_res
-               for m in pattern.finditer(view)]
+    """Metric names in the sentence, each with the level written right before it, longest first where
+    they overlap."""
+    matches = []
+    for metric, pattern in catalogue.metric_res:
+        for m in pattern.finditer(view):
+            level = catalogue.level_end_re.search(view, max(0, m.start() - _LEVEL_CHARS), m.start())
+            start = level.start() if level else m.start()
+            matches.append((start, m.end(), metric, level.group() if level else None))
     kept: list[tuple[int, int, Metric, str | None]] = []
     for item in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
         if all(item[1] <= k[0] or k[1] <= item[0] for k in kept):
@@ -369,7 +378,10 @@ def _when(sentence: Sentence, value: _Value, years: list[_Year], context: _Conte
 
 
 def _reports_present(sentence: Sentence, before: int) -> bool:
-    """Whether a word reporting the present (共有, 建有, 以来 …) stands in the sentence before `before`."""
+    """Whether a word reporting the present (共有, 建有, 以来 …) stands in the sentence before `before`,
+    as a whole token (the tokens are looked at only when the text has such a word at all)."""
+    if _PAST_WORD.search(sentence.view, 0, before - sentence.start) is None:
+        return False
     return any(token.word in _PAST_WORDS for token in sentence.tokens if token.start < before)
 
 

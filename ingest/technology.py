@@ -6,9 +6,10 @@ Precision comes first: a wrong Technology node is worse than a missed one. So th
 phrase (技术创新, 技术转移, 技术市场, 工程技术研究中心 are other things), the head is delimited on the left
 strictly (punctuation, function and clause words, conjunctions, organisations and places, and an
 industry at the left edge, which names the field of application: 新能源汽车|动力电池热管理技术), and
-the head must hold a distinctive word: a curated technology, a Latin acronym (CMOS, 5G), a word
-jieba does not know, or a noun that is not a broad field or a generic qualifier (关键, 核心, 共性,
-前沿, 先进, 生物, 信息 …).
+the head must hold a distinctive word: a curated technology, a Latin acronym (CMOS, 5G), a word of
+three or more characters jieba does not know, or a noun that is not a broad field or a generic
+qualifier (关键, 核心, 共性, 前沿, 先进, 生物, 信息 …); such a generic word also ends the head on the
+left (高端|CMOS图像传感器, 特色产业|技术).
 
 Works on one sentence's `view` with sentence-local offsets, like `ingest.forms`.
 """
@@ -28,15 +29,29 @@ TECH_SUFFIX = re.compile(r"技术|传感器|芯片|激光器|探测器")
 #: Qualifiers between a technology and its 技术 that are not part of its name (…热管理关键技术).
 QUALIFIERS: tuple[str, ...] = ("关键核心", "核心关键", "共性关键", "关键共性", "关键", "核心", "共性", "前沿")
 
-#: Words that make no technology by themselves: qualifiers, broad fields and general nouns.
-GENERIC_WORDS: frozenset[str] = frozenset(
-    "关键 核心 共性 前沿 先进 适用 先进适用 新 高 高新 新兴 新型 重大 重要 主要 基础 公共 产业 行业 应用 实用 "
+#: Qualifiers and scopes: never part of a technology's name, they end its head on the left
+#: (特色产业|关键技术, 高端|CMOS图像传感器).
+QUALIFIER_WORDS: frozenset[str] = frozenset(
+    "关键 核心 共性 前沿 先进 适用 先进适用 新 高 高新 新兴 新型 重大 重要 主要 基础 公共 产业 行业 实用 "
     "配套 相关 一般 传统 现代 尖端 颠覆性 原创 底层 通用 成熟 单项 专有 自主 国际 国内 国外 海外 高端 "
-    "新一代 下一代 未来 绿色 低碳 节能 环保 清洁 安全 数字 信息 生物 工程 科学 科技 管理 专业 集成 "
+    "新一代 下一代 未来 领域 方向 体系 平台 企业 单一 跨国 外部 引进 共享 公益 社会 民生 农村 城市 各类 "
+    "各项 有关 特种 专用 单位 主导 特色 应急 高技术 应用型 集成创新 项目 成果 市场 服务 能力 水平 标准 质量 "
+    "产品".split()
+)
+
+#: Broad fields and general nouns: they may stand in a technology's name (动力电池热管理技术) but
+#: make none by themselves (生物技术, 信息技术, 检测技术).
+GENERIC_WORDS: frozenset[str] = QUALIFIER_WORDS | frozenset(
+    "绿色 低碳 节能 环保 清洁 安全 数字 信息 生物 工程 科学 科技 管理 专业 集成 应用 "
     "工业 农业 医疗 医学 临床 能源 材料 资源 环境 生态 海洋 化学 物理 电子 机械 制造 生产 加工 "
-    "产品 设备 装备 系统 平台 领域 方向 体系 标准 质量 能力 水平 服务 市场 成果 项目 工艺 方法 手段 "
-    "研发 开发 研究 检测 测试 监测 控制 处理 保护 利用 治理 修复 防治 诊断 治疗 改造 升级 储备 "
-    "支撑 集成创新 应用型 高技术 通信 计算 智能 智慧 网络 互联网 数据 软件 硬件 器件 元件 部件".split()
+    "设备 装备 系统 工艺 方法 手段 研发 开发 研究 检测 测试 监测 控制 处理 保护 利用 治理 修复 防治 "
+    "诊断 治疗 改造 升级 储备 支撑 通信 计算 智能 智慧 网络 互联网 数据 软件 硬件 器件 元件 部件".split()
+)
+
+#: Verbs that open a clause before a technology (重点发展|山葡萄酿造技术) though they may stand in names.
+CLAUSE_VERBS: frozenset[str] = frozenset(
+    "发展 研究 研发 开发 攻关 突破 攻克 掌握 采用 应用 推广 运用 使用 示范 转化 创新 合作 服务 提供 形成 "
+    "推动 促进 拥有 具备 具有 实现 开展 加快 重点".split()
 )
 
 #: Words that may follow 技术 and leave it a technology (…技术研发, …技术攻关, …技术的应用).
@@ -114,7 +129,7 @@ def _closed(sentence: SentenceView, end: int) -> bool:
 def _head_start(sentence: SentenceView, suffix_start: int, floor: int, known: Sequence[Span]) -> int | None:
     """Where the technology's head begins, walking left over tokens; None when there is no head."""
     view = sentence.view
-    hits = {k.end: k for k in known}
+    hits = {k.end: k for k in sorted(known, key=lambda k: k.end - k.start)}  # the longest name per end
     pos = suffix_start
     straddling = sentence.token_covering(pos - 1) if pos > 0 else None
     if straddling and straddling[1] < pos < straddling[2]:
@@ -132,14 +147,12 @@ def _head_start(sentence: SentenceView, suffix_start: int, floor: int, known: Se
         if token is None:
             break
         word, start, _ = token
-        if not (_CJK.search(word) or _LATIN.fullmatch(word)) or word in JOINERS or is_stop(word):
+        if not (_CJK.search(word) or _LATIN.fullmatch(word)) or word in JOINERS or word in CLAUSE_VERBS \
+                or is_stop(word):
             break
-        if word.endswith(("性", "型", "类", "化", "式")) and len(word) > 1:
-            break
+        if word in QUALIFIER_WORDS or word[-2:] in QUALIFIER_WORDS or (word.endswith(("性", "型", "类", "化", "式")) and len(word) > 1):
+            break  # a qualifier or broad field inside the phrase ends it (特色产业|技术, 高端|CMOS…)
         pos = start
-    while pos < suffix_start and (token := sentence.token_covering(pos)) and token[0] in GENERIC_WORDS \
-            and token[1] == pos and token[2] <= suffix_start:
-        pos = token[2]  # leading qualifiers are not part of the name (高端|CMOS图像传感器)
     return pos if pos < suffix_start else None
 
 
@@ -170,7 +183,7 @@ def _distinctive(sentence: SentenceView, start: int, end: int, known: Sequence[S
         word = sentence.view[pos:min(token[2], end)]
         if word == token[0] and word not in GENERIC_WORDS:
             tag = tags.get(word)
-            if _LATIN.fullmatch(word) or (tag is None and len(word) >= 2 and _CJK.search(word)):
+            if _LATIN.fullmatch(word) or (tag is None and len(word) >= 3 and _CJK.search(word)):
                 return True
             if tag in _NOUN_TAGS and tag != "vn" and len(word) >= 2:
                 return True

@@ -85,6 +85,7 @@ _ITEM = "passages:\n  - id: p1\n    text: 吉林大学与长春理工大学签�
                  "    relations:\n      - {type: COOPERATES_WITH, source: 吉林大学, target: 长春理工大学}\n"
                  "      - {type: COOPERATES_WITH, source: 长春理工大学, target: 吉林大学}\n", "annotated twice", 9),
         (_ITEM + "      - {label: Institution, name: 吉林大学}\n    script: cursive\n", "'script' must be", 2),
+        (_ITEM + "      - {label: Institution, kind: Zone, name: 吉林大学}\n", "unknown kind", 5),
     ],
 )
 def test_evaluate_gold_malformed_file_names_file_and_line(tmp_path: Path, content: str, problem: str, line: int | None):

@@ -12,6 +12,7 @@ from ingest.evaluate import (
     PredictedRelation,
     Score,
     format_report,
+    expected_relations,
     match_entities,
     normalize_name,
     score_item,
@@ -124,3 +125,42 @@ def test_evaluate_summarize_per_label_overall_and_unseen():
     text = format_report(report, details=True)
     assert "Institution" in text and "unseen-passage entity recall: 0.500 (1/2)" in text
     assert "Region 吉林市" in text and "Platform 北华大学科技园" in text
+
+
+_DERIVATION = GoldItem(
+    id="d",
+    entities=(
+        GoldEntity(INST, "吉林大学"),
+        GoldEntity(INST, "长春新区管理委员会", kind="Government"),
+        GoldEntity(PLAT, "吉林大学汽车工程研究院"),
+        GoldEntity(Label.ALLIANCE, "汽车产业技术创新战略联盟"),
+        GoldEntity(Label.PROGRAM, "吉林省科技发展计划"),
+        GoldEntity(Label.INDUSTRY, "汽车"),
+        GoldEntity(Label.INDUSTRY, "光电子"),
+        GoldEntity(Label.TECHNOLOGY, "CMOS图像传感器"),
+    ),
+    relations=(
+        GoldRelation(RelType.HOSTED_BY, "吉林大学汽车工程研究院", "吉林大学"),
+        GoldRelation(RelType.HOSTED_BY, "吉林大学汽车工程研究院", "长春新区管理委员会"),
+        GoldRelation(RelType.FOCUSES_ON, "吉林大学汽车工程研究院", "汽车"),
+        GoldRelation(RelType.FOCUSES_ON, "吉林大学汽车工程研究院", "CMOS图像传感器"),
+        GoldRelation(RelType.LEADS, "吉林大学", "汽车产业技术创新战略联盟"),
+        GoldRelation(RelType.FOCUSES_ON, "汽车产业技术创新战略联盟", "汽车"),
+        GoldRelation(RelType.SUPPORTS, "吉林省科技发展计划", "吉林大学"),
+        GoldRelation(RelType.FOCUSES_ON, "吉林省科技发展计划", "光电子"),
+    ),
+)
+
+
+def test_evaluate_expected_relations_add_derived_anchors():
+    derived = {(r.source, r.target) for r in expected_relations(_DERIVATION) if r.type is RelType.ANCHORS}
+    # hosting and leading give 汽车 (once), being supported by a programme gives 光电子; a technology
+    # is no industry, and a government body anchors nothing
+    assert derived == {("吉林大学", "汽车"), ("吉林大学", "光电子")}
+    assert expected_relations(_DERIVATION)[:len(_DERIVATION.relations)] == _DERIVATION.relations
+
+
+def test_evaluate_derived_anchors_are_scored():
+    predicted = [PredictedEntity("a", INST, ("吉林大学",)), PredictedEntity("i", Label.INDUSTRY, ("汽车",))]
+    item = score_item(_DERIVATION, predicted, [PredictedRelation(RelType.ANCHORS, "a", "i")])
+    assert item.relations[RelType.ANCHORS] == Score(tp=1, predicted=1, gold=2)

@@ -46,6 +46,10 @@ FORMS: dict[str, tuple[Label, str]] = {
     "吉林省产学研集成创新综合体": (Label.PLATFORM, "InnovationBase"),
     "长春高新北区": (Label.ZONE, "HighTechZone"),
     "中俄科技合作园": (Label.ZONE, "Other"),
+    "东北黑土地研究院": (Label.INSTITUTION, "ResearchInstitute"),
+    "中科院长春光机所光电子创新基地": (Label.PLATFORM, "InnovationBase"),
+    "长春长光辰芯光电技术有限公司": (Label.INSTITUTION, "Enterprise"),
+    "长光辰芯": (Label.INSTITUTION, "Enterprise"),
 }
 
 _SEGMENTER: list[Segmenter] = []
@@ -60,10 +64,15 @@ def segment(text: str, doc_id: str = "t000") -> list[Sentence]:
     return _SEGMENTER[0].run(Document(doc_id, f"{doc_id}.txt", f"{doc_id}.txt", text, view))
 
 
+#: Short forms the cases introduce (X（以下简称“Y”）), as resolution would join them to their full name.
+SHORT_FORMS = {"长光辰芯": "长春长光辰芯光电技术有限公司"}
+
+
 def entity_id(surface: str) -> str:
     entry = GAZETTEER.lookup(surface)
     if entry is not None:
         return entry.id
+    surface = SHORT_FORMS.get(surface, surface)
     label, _ = FORMS[surface]
     return f"{ID_PREFIX[label]}_{hashlib.sha1(surface.encode()).hexdigest()[:10]}"
 
@@ -76,7 +85,7 @@ def resolution(sentences: list[Sentence], surfaces: list[str]) -> Resolved:
         entry = GAZETTEER.lookup(surface)
         label, kind = (entry.label, entry.kind) if entry else FORMS[surface]
         ident = entity_id(surface)
-        entities.setdefault(ident, Entity(ident, label, kind, entry.name if entry else surface))
+        entities.setdefault(ident, Entity(ident, label, kind, entry.name if entry else SHORT_FORMS.get(surface, surface)))
         for sentence in sentences:
             at = sentence.view.find(surface)
             while at >= 0:
@@ -135,6 +144,14 @@ CUE_CASES = [
     ("吉林大学加强与中国一汽、长春工业大学的合作。", ["吉林大学", "中国一汽", "长春工业大学"],
      {tuple([min(a, b), "COOPERATES_WITH", max(a, b)]) for a, b in
       (("inst_jlu", "inst_faw"), ("inst_jlu", entity_id("长春工业大学")))}),
+    # a short name introduced in parentheses is the same list item as the full name before it
+    ("长春工业大学与长春长光辰芯光电技术有限公司（以下简称“长光辰芯”）签署战略合作协议。",
+     ["长春工业大学", "长春长光辰芯光电技术有限公司", "长光辰芯"],
+     {tuple([*sorted((entity_id("长春工业大学"), entity_id("长光辰芯")))[:1], "COOPERATES_WITH",
+             *sorted((entity_id("长春工业大学"), entity_id("长光辰芯")))[1:]])}),
+    # PART_OF stated by a cue: the parent right before 所属/下属, or right after 隶属于
+    ("中国科学院所属的长春光机所加快发展。", ["中国科学院", "长春光机所"], {triple("长春光机所", "PART_OF", "中国科学院")}),
+    ("长春光机所隶属于中国科学院。", ["中国科学院", "长春光机所"], {triple("长春光机所", "PART_OF", "中国科学院")}),
     # ANCHORS statements
     ("以中车长客为龙头的轨道交通装备产业加快发展。", ["中车长客", "轨道交通装备"],
      {triple("中车长客", "ANCHORS", "轨道交通装备")}),
@@ -159,6 +176,12 @@ NEGATIVE_CASES = [
     ("加强与吉林大学、长春工业大学等名校的全面合作。", ["吉林大学", "长春工业大学"]),
     # 在 not followed by a place: no LOCATED_IN
     ("在汽车产业领域建设吉林省产学研集成创新综合体。", ["汽车产业", "吉林省产学研集成创新综合体"]),
+    # two places, or a unit and its gazetteer parent, named in one sentence: no hierarchy stated
+    ("长春市和吉林省共同举办。", ["长春市", "吉林省"]),
+    ("中国科学院和长春光机所共同举办。", ["中国科学院", "长春光机所"]),
+    # an institution named after a field anchors nothing by its name
+    ("东北黑土地研究院召开会议。", ["东北黑土地研究院"]),
+    ("鼓励中国北车长春轨道客车股份有限公司开展建站工作。", ["中国北车长春轨道客车股份有限公司", "轨道客车"]),
 ]
 
 
@@ -177,11 +200,10 @@ NAME_CASES = [
     # the keyword inside the name, the longest one only (新能源汽车, not 汽车 or 新能源)
     ("新能源汽车产业技术创新战略联盟召开会议。", ["新能源汽车产业技术创新战略联盟", "新能源汽车", "汽车", "新能源"],
      {triple("新能源汽车产业技术创新战略联盟", "FOCUSES_ON", "新能源汽车")}),
-    # an enterprise named after its industry
-    ("鼓励中国北车长春轨道客车股份有限公司开展建站工作。", ["中国北车长春轨道客车股份有限公司", "轨道客车"],
-     {triple("中国北车长春轨道客车股份有限公司", "ANCHORS", "轨道客车")}),
-    # the gazetteer parent, when the sentence names both
-    ("中国科学院和长春光机所共同举办。", ["中国科学院", "长春光机所"], {triple("长春光机所", "PART_OF", "中国科学院")}),
+    # two institutions written together inside a platform's name: the unit hosts it, its parent heads it
+    ("建设中科院长春光机所光电子创新基地。", ["中科院长春光机所光电子创新基地", "中科院", "长春光机所", "光电子"],
+     {triple("中科院长春光机所光电子创新基地", "HOSTED_BY", "长春光机所"), triple("长春光机所", "PART_OF", "中科院"),
+      triple("中科院长春光机所光电子创新基地", "FOCUSES_ON", "光电子"), triple("长春光机所", "ANCHORS", "光电子")}),
 ]
 
 
@@ -189,6 +211,31 @@ NAME_CASES = [
 def test_relate_names_and_parents(text: str, surfaces: list[str], expected: set[tuple[str, str, str]]) -> None:
     found = typed_triples(text, surfaces)
     assert expected == {t for t in found if t[1] != "COOPERATES_WITH"}, found
+
+
+def test_relate_leader_without_industry_takes_it_from_its_name() -> None:
+    text = "鼓励中国北车长春轨道客车股份有限公司开展建站工作。支持一汽集团、中车长客等龙头企业开展试点。轨道交通装备加快发展。"
+    sentences = segment(text)
+    surfaces = ["中国北车长春轨道客车股份有限公司", "中车长客", "一汽集团", "轨道交通装备"]
+    edges = relate(sentences, resolution(sentences, surfaces), GAZETTEER)
+    anchors = [e for e in edges if e.type is RelType.ANCHORS]
+    assert [(e.source, e.target) for e in anchors] == [("inst_crrc_cc", "ind_rail_transit")]
+    assert [e.text for e in anchors[0].evidence] == ["支持一汽集团、中车长客等龙头企业开展试点。",
+                                                    "鼓励中国北车长春轨道客车股份有限公司开展建站工作。"]
+    assert anchors[0].cues == ("龙头", "轨道客车") and anchors[0].weight < 0.5
+
+
+def test_relate_name_keyword_is_the_cue_of_the_edge() -> None:
+    sentences = segment("汽车产业技术创新战略联盟召开会议。汽车工业加快发展。")
+    edges = relate(sentences, resolution(sentences, ["汽车产业技术创新战略联盟", "汽车工业"]), GAZETTEER)
+    focus = [e for e in edges if e.type is RelType.FOCUSES_ON]
+    assert [(e.target, e.cues) for e in focus] == [("ind_automotive", ("汽车产业",))]
+
+
+def test_relate_industry_before_yituo_is_no_anchor_statement() -> None:
+    found = typed_triples("为加快汽车产业发展，依托吉林大学建设吉林省产学研集成创新综合体。",
+                          ["汽车产业", "吉林大学", "吉林省产学研集成创新综合体"])
+    assert found == {triple("吉林省产学研集成创新综合体", "HOSTED_BY", "吉林大学")}
 
 
 def test_relate_longest_keyword_only() -> None:
