@@ -255,7 +255,8 @@ class _Relater:
                 # institutions written together (中科院长春地理所…设施) the second, the unit, is the host
                 elif relation is not None and not (relation is RelType.PART_OF and inner.start != outer.start) \
                         and not (relation is RelType.HOSTED_BY and any(
-                            a.start == inner.end and a.label is Label.INSTITUTION for a in inner_args)):
+                            a.start == inner.end and a.label is Label.INSTITUTION for a in inner_args)) \
+                        and not (relation is RelType.LOCATED_IN and self._broader(inner, inner_args)):
                     yield _Found(outer.entity_id, relation, inner.entity_id, strength, evidence)
             for focus, word in _terms(scan, outer).items():
                 foci.setdefault(focus, word)
@@ -264,6 +265,17 @@ class _Relater:
                     yield _Found(outer.entity_id, RelType.FOCUSES_ON, focus, strength, evidence, (word,))
                 elif outer.kind != "Government":
                     self.name_foci[outer.entity_id].setdefault(focus, (word, evidence[0]))
+
+    def _broader(self, place: _Arg, names: list[_Arg]) -> bool:
+        """Whether another of the names is a place inside `place` (中国 in 中国北车长春…: 长春 is more
+        specific), by the gazetteer's parent links."""
+        return any(place.entity_id in self._ancestors(other.entity_id) for other in names if other is not place)
+
+    def _ancestors(self, entity_id: str) -> set[str]:
+        found: set[str] = set()
+        while entity_id in self.gazetteer and (entity_id := self.gazetteer.get(entity_id).parent) and entity_id not in found:
+            found.add(entity_id)
+        return found
 
     def _filled_by_name(self) -> Iterator[_Found]:
         """Statements that left their target to the source's name (X等龙头企业), with the industries the
