@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
 from opencc import OpenCC
 
+from ingest.datafile import line_of, load_yaml, top_level
 from ingest.errors import DataFileError
 from ingest.model import Document
 from ontology.schema import ENTITY_LABELS, KINDS, RELATIONS, Label, RelType
@@ -57,7 +57,6 @@ SCRIPTS = ("simplified", "traditional")
 #: The targets of the "Extraction quality" issue, printed under the report.
 TARGETS = "targets: entities P ≥ 0.90 and R ≥ 0.90, unseen-passage recall ≥ 0.85, relation F1 ≥ 0.75"
 
-_LINE = "__line__"
 _IGNORED_IN_NAMES = re.compile(r"[\s“”‘’「」『』\"'\u3000]")
 
 
@@ -144,51 +143,32 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldItem]:
     return items
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that records the line of every mapping under the `__line__` key."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
-        return mapping
-
-
 def _read_items(path: Path, kind: str) -> list[GoldItem]:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe loader)
-    except OSError as exc:
-        raise DataFileError(path, f"cannot read the gold file ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                            line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict) or not isinstance(data.get(kind), list):
-        raise DataFileError(path, f"expected a mapping with a '{kind}' list at the top")
-    return [_item(path, kind, record) for record in data[kind]]
+    return [_item(path, kind, record) for record in top_level(path, load_yaml(path, "gold file"), kind)]
 
 
 def _item(path: Path, kind: str, record: object) -> GoldItem:
     required, optional = (("file", "entities"), ("relations",)) if kind == "documents" else (
         ("id", "text", "entities"), ("relations", "unseen", "script"))
     record = _mapping(path, record, required, optional, what="a gold item")
-    line = record[_LINE]
+    line = line_of(record)
     entities = tuple(_entity(path, e) for e in _list(path, record, "entities"))
     by_name: dict[str, GoldEntity] = {}
     keys: dict[tuple[Label, str], str] = {}
     for raw, entity in zip(record["entities"], entities, strict=True):
         if entity.name in by_name:
-            raise DataFileError(path, "entity annotated twice in one item", line=raw[_LINE], text=entity.name)
+            raise DataFileError(path, "entity annotated twice in one item", line=line_of(raw), text=entity.name)
         for key in entity.keys:
             other = keys.setdefault((entity.label, key), entity.name)
             if other != entity.name:
-                raise DataFileError(path, f"name form shared with {other!r}", line=raw[_LINE], text=key)
+                raise DataFileError(path, f"name form shared with {other!r}", line=line_of(raw), text=key)
         by_name[entity.name] = entity
     relations: dict[tuple[RelType, str, str], GoldRelation] = {}
     for raw in _list(path, record, "relations"):
         relation = _relation(path, raw, by_name)
         key = relation_key(relation.type, relation.source, relation.target)
         if key in relations:
-            raise DataFileError(path, "relation annotated twice in one item", line=raw[_LINE], text=" ".join(key))
+            raise DataFileError(path, "relation annotated twice in one item", line=line_of(raw), text=" ".join(key))
         relations[key] = relation
     unseen = record.get("unseen", False)
     if not isinstance(unseen, bool):
@@ -212,19 +192,19 @@ def _entity(path: Path, record: object) -> GoldEntity:
     record = _mapping(path, record, ("label", "name"), ("also", "kind"), what="an entity")
     label = _text(path, record, "label")
     if label not in {str(x) for x in ENTITY_LABELS}:
-        raise DataFileError(path, "unknown entity label", line=record[_LINE], text=label)
+        raise DataFileError(path, "unknown entity label", line=line_of(record), text=label)
     also = record.get("also") or []
     if not isinstance(also, list) or not all(isinstance(a, str) and a.strip() for a in also):
-        raise DataFileError(path, "'also' must be a list of names", line=record[_LINE], text=str(also))
+        raise DataFileError(path, "'also' must be a list of names", line=line_of(record), text=str(also))
     kind = record.get("kind")
     if kind is not None and kind not in KINDS[Label(label)]:
-        raise DataFileError(path, f"unknown kind for {label}", line=record[_LINE], text=str(kind))
+        raise DataFileError(path, f"unknown kind for {label}", line=line_of(record), text=str(kind))
     return GoldEntity(Label(label), _text(path, record, "name"), tuple(also), kind)
 
 
 def _relation(path: Path, record: object, entities: dict[str, GoldEntity]) -> GoldRelation:
     record = _mapping(path, record, ("type", "source", "target"), (), what="a relation")
-    line = record[_LINE]
+    line = line_of(record)
     type_ = _text(path, record, "type")
     if type_ not in {str(t) for t in EVALUATED_RELATIONS}:
         raise DataFileError(path, f"unknown relation type; annotated types: {', '.join(EVALUATED_RELATIONS)}",
@@ -245,11 +225,11 @@ def _relation(path: Path, record: object, entities: dict[str, GoldEntity]) -> Go
 def _mapping(path: Path, record: object, required: Sequence[str], optional: Sequence[str], *, what: str) -> dict:
     if not isinstance(record, dict):
         raise DataFileError(path, f"{what} must be a mapping", text=str(record))
-    line = record[_LINE]
+    line = line_of(record)
     missing = [k for k in required if record.get(k) in (None, "")]
     if missing:
         raise DataFileError(path, f"{what} lacks {', '.join(missing)}", line=line)
-    unknown = sorted(set(record) - set(required) - set(optional) - {_LINE})
+    unknown = sorted(set(record) - set(required) - set(optional))
     if unknown:
         raise DataFileError(path, f"{what} has unknown keys; allowed: {', '.join((*required, *optional))}",
                             line=line, text=", ".join(map(str, unknown)))
@@ -259,14 +239,14 @@ def _mapping(path: Path, record: object, required: Sequence[str], optional: Sequ
 def _list(path: Path, record: dict, key: str) -> list:
     value = record.get(key) or []
     if not isinstance(value, list):
-        raise DataFileError(path, f"'{key}' must be a list", line=record[_LINE])
+        raise DataFileError(path, f"'{key}' must be a list", line=line_of(record))
     return value
 
 
 def _text(path: Path, record: dict, key: str) -> str:
     value = record[key]
     if not isinstance(value, str) or not value.strip():
-        raise DataFileError(path, f"'{key}' must be a non-empty string", line=record[_LINE], text=str(value))
+        raise DataFileError(path, f"'{key}' must be a non-empty string", line=line_of(record), text=str(value))
     return value.strip()
 
 

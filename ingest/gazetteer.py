@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from ingest.datafile import line_of, load_yaml, top_level
 from ingest.errors import DataFileError
 from ontology.schema import ID_PREFIX, KINDS, Label
 
@@ -97,33 +96,13 @@ def default_gazetteer() -> Gazetteer:
 
 
 def _read_entries(path: Path) -> list[GazetteerEntry]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(path, f"cannot read the gazetteer file ({exc.strerror})") from None
-    try:
-        document = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                            line=mark.line + 1 if mark else None) from None
-    if document is None:
+    data = load_yaml(path, "gazetteer")
+    if data is None:
         return []
-    records = yaml.safe_load(text)
-    if not isinstance(records, dict) or not isinstance(records.get("entities"), list):
-        raise DataFileError(path, "expected a mapping with an 'entities' list at the top")
-    lines = [item.start_mark.line + 1 for item in _entity_nodes(document)]
-    return [_entry(path, line, record) for line, record in zip(lines, records["entities"], strict=True)]
+    return [_entry(path, line_of(record, data.line), record) for record in top_level(path, data, "entities")]
 
 
-def _entity_nodes(document: yaml.Node) -> list[yaml.Node]:
-    for key, value in document.value:
-        if key.value == "entities":
-            return list(value.value)
-    return []
-
-
-def _entry(path: Path, line: int, record: object) -> GazetteerEntry:
+def _entry(path: Path, line: int | None, record: object) -> GazetteerEntry:
     if not isinstance(record, dict):
         raise DataFileError(path, "an entity must be a mapping", line=line, text=str(record))
     missing = [k for k in ("id", "label", "name") if not record.get(k)]

@@ -15,12 +15,11 @@ Malformed content raises DataFileError naming the file and line.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ingest.datafile import LineDict, load_yaml
 from ingest.errors import DataFileError
 from ingest.metadata import FIELDS
 
@@ -89,17 +88,8 @@ def load_corpus_manifest(directory: Path) -> Manifest | None:
 
 def load_manifest(path: Path) -> Manifest:
     """Load and validate a manifest file; any problem raises DataFileError with file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path, f"cannot read the manifest ({exc})") from None
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                            line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, _LineDict) or not isinstance(data.get("documents"), _LineDict):
+    data = load_yaml(path, "manifest")
+    if not isinstance(data, LineDict) or not isinstance(data.get("documents"), LineDict):
         raise DataFileError(path, "expected a mapping with a 'documents' mapping at the top")
     documents = data["documents"]
     return Manifest(path, {
@@ -108,7 +98,7 @@ def load_manifest(path: Path) -> Manifest:
 
 
 def _entry(path: Path, file: str, line: int, record: object) -> ManifestEntry:
-    if not isinstance(record, _LineDict):
+    if not isinstance(record, LineDict):
         raise DataFileError(path, "a document entry must be a mapping of fields", line, file)
     values = {}
     for name, spec in record.items():
@@ -120,7 +110,7 @@ def _entry(path: Path, file: str, line: int, record: object) -> ManifestEntry:
 
 
 def _value(path: Path, name: str, line: int, spec: object) -> ManifestValue:
-    if not isinstance(spec, _LineDict) or "value" not in spec or "source" not in spec:
+    if not isinstance(spec, LineDict) or "value" not in spec or "source" not in spec:
         raise DataFileError(path, f"{name} must be a mapping with 'value' and 'source'", line, str(spec))
     unknown = ", ".join(sorted(map(str, set(spec) - _VALUE_KEYS)))
     if unknown:
@@ -156,35 +146,3 @@ def _check_date_and_year(path: Path, values: dict[str, ManifestValue]) -> None:
     if date and year and date.value and year.value and int(str(date.value)[:4]) != year.value:
         raise DataFileError(path, "year does not match the date", year.line, f"{year.value} vs {date.value}")
 
-
-class _LineDict(dict):
-    """A YAML mapping that remembers the line (1-based) of each key."""
-
-    lines: dict[object, int]
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader whose mappings record key lines and reject duplicate keys; dates stay strings."""
-
-
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
-    mapping = _LineDict()
-    mapping.lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, Hashable):
-            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", key_node.start_mark)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[key] = key_node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

@@ -15,8 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ingest.datafile import load_yaml
 from ingest.errors import DataFileError, QueryError
 from queries.store import BACKENDS, DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S, GraphStore, QueryResult
 
@@ -109,12 +108,7 @@ def _parameter(path: Path, raw: Any) -> Parameter:
 
 def parse_query_file(path: Path) -> NamedQuery:
     """Read one query file; DataFileError naming the file (and line, for YAML syntax) if malformed."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, f"not valid YAML ({getattr(exc, 'problem', exc)})",
-                            line=mark.line + 1 if mark else None) from None
+    data = load_yaml(path, "query file")
     if not isinstance(data, dict):
         raise DataFileError(path, "a query file must be a YAML mapping")
     missing = [key for key in _REQUIRED_KEYS if not data.get(key)]
