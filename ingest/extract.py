@@ -19,9 +19,10 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ingest import forms, technology
-from ingest.forms import SentenceView, Span
+from ingest.forms import Span
 from ingest.gazetteer import Gazetteer
 from ingest.model import Mention, Sentence
+from ingest.segment import SentenceTokens
 from ontology.schema import Label
 
 log = logging.getLogger(__name__)
@@ -103,8 +104,7 @@ class Extractor:
 
     def _sentence(self, sentence: Sentence) -> tuple[list[_Candidate], dict[str, _Candidate]]:
         view = sentence.view
-        tokens = [(t.word, t.start - sentence.start, t.end - sentence.start) for t in sentence.tokens]
-        sv = SentenceView(view, tokens)
+        sv = sentence.tokens
         hits = self._gazetteer_hits(sv)
         suffixes = list(forms.suffix_pattern().finditer(view))
         names = self._form_names(sv, hits, suffixes)
@@ -121,18 +121,18 @@ class Extractor:
                 defined[view[short.start:short.end]] = short
         return chosen, defined
 
-    def _gazetteer_hits(self, sv: SentenceView) -> list[_Candidate]:
+    def _gazetteer_hits(self, sv: SentenceTokens) -> list[_Candidate]:
         hits = []
         for last, (form, entry) in self._automaton.iter(sv.view):
             start, end = last - len(form) + 1, last + 1
             if _glued(sv, start, end):
                 continue
-            aligned = start in sv.starts and end in sv.ends
-            hits.append(_Candidate(start, end, entry.label, entry.kind, "gazetteer", entry.id,
-                                   aligned=aligned or len(form) >= _SPECIFIC_LENGTH))
+            aligned = len(form) >= _SPECIFIC_LENGTH or (sv.starts_at(start) and sv.ends_at(end))
+            hits.append(_Candidate(start, end, entry.label, entry.kind, "gazetteer", entry.id, aligned=aligned))
         return hits
 
-    def _form_names(self, sv: SentenceView, hits: list[_Candidate], suffixes: list[re.Match[str]]) -> list[_Candidate]:
+    def _form_names(self, sv: SentenceTokens, hits: list[_Candidate],
+                    suffixes: list[re.Match[str]]) -> list[_Candidate]:
         view = sv.view
         known = [h for h in hits if h.aligned]
         name_ends = frozenset([h.end for h in known] + [m.end() for m in suffixes])
@@ -187,12 +187,12 @@ def _refine(form: forms.NameForm, start: int, suffix_start: int, known: list[_Ca
     return form.label, form.kind
 
 
-def _glued(sv: SentenceView, start: int, end: int) -> bool:
+def _glued(sv: SentenceTokens, start: int, end: int) -> bool:
     """Whether a short curated form runs into the next character, left alone by the tokenizer, that
     makes a word with its last one: 科技部 in 科技部门 (部门), whatever jieba made of it."""
     if end - start >= _SPECIFIC_LENGTH or end >= len(sv.view):
         return False
-    following = sv.token_covering(end)
+    following = sv.covering(end)
     return following is not None and following[2] - following[1] == 1 and sv.view[end - 1:end + 1] in forms.word_tags()
 
 
@@ -211,7 +211,7 @@ def _with_prefix(view: str, start: int, floor: int) -> int:
     return start
 
 
-def _quoted_programmes(sv: SentenceView) -> list[_Candidate]:
+def _quoted_programmes(sv: SentenceTokens) -> list[_Candidate]:
     """Programmes named in quotes: “长白山人才工程” (the quote is the name), “双十”工程 (quote + suffix),
     a project's title (重点研发项目“…”, “…”项目) and a name ending in a target year (“吉林制造2025”)."""
     found = []
@@ -236,20 +236,20 @@ def _quoted_programmes(sv: SentenceView) -> list[_Candidate]:
     return found
 
 
-def _districts(sv: SentenceView, hits: list[_Candidate]) -> list[_Candidate]:
+def _districts(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
     """Districts and counties named with their city (长春市绿园区, 吉林市船营区): city + a short name + 区/县
     that is a word of its own and not a zone (长春市高新区) or a class word (市区, 城区)."""
     found = []
     for hit in hits:
-        if hit.label is Label.REGION and hit.kind == "City" and hit.aligned and hit.end in sv.starts:
+        if hit.label is Label.REGION and hit.kind == "City" and hit.aligned and sv.starts_at(hit.end):
             match = _DISTRICT.match(sv.view, hit.end)
-            if match and match.end() in sv.ends and forms.is_district(sv, hit.end, match.end()):
+            if match and sv.ends_at(match.end()) and forms.is_district(sv, hit.end, match.end()):
                 found.append(_Candidate(hit.start, match.end(), Label.REGION, "County", "form",
                                         suffix_start=hit.end))
     return found
 
 
-def _technologies(sv: SentenceView, known: list[_Candidate], suffixes: list[re.Match[str]]) -> list[_Candidate]:
+def _technologies(sv: SentenceTokens, known: list[_Candidate], suffixes: list[re.Match[str]]) -> list[_Candidate]:
     """Technologies found by form (`ingest.technology`), delimited by the names around them."""
     quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(sv.view)]
     spans = [k.span() for k in known if k.aligned]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -24,6 +23,8 @@ from functools import cache
 
 import jieba
 
+from ingest.errors import DataFileError
+from ingest.segment import SentenceTokens
 from ontology.schema import Label
 
 
@@ -203,13 +204,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def word_tags() -> dict[str, str]:
     """Part-of-speech tag of every word in jieba's main dictionary (loaded once per process)."""
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    tags: dict[str, str] = {}
     with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
+        fields = handle.read().split()  # `word frequency tag` on every line: read in one go
+    if len(fields) % 3 or not all(map(str.isdigit, fields[1::3])):
+        raise DataFileError(path, "not a jieba dictionary of `word frequency tag` lines")
+    return dict(zip(fields[0::3], fields[2::3]))
 
 
 @cache
@@ -235,39 +234,8 @@ class Span:
     kind: str
 
 
-class SentenceView:
-    """A sentence's view with its tokens indexed by local offset, for the boundary walk."""
-
-    def __init__(self, view: str, tokens: Sequence[tuple[str, int, int]]) -> None:
-        self.view = view
-        self.tokens = tuple(tokens)
-        self._ending_at: dict[int, int] = {end: i for i, (_, _, end) in enumerate(self.tokens)}
-        self._start_list = [s for _, s, _ in self.tokens]
-        self.starts = frozenset(self._start_list)
-        self.ends = frozenset(self._ending_at)
-
-    def token_ending_at(self, pos: int) -> tuple[str, int, int] | None:
-        """The token that ends exactly at `pos`, if any."""
-        index = self._ending_at.get(pos)
-        return self.tokens[index] if index is not None else None
-
-    def token_covering(self, pos: int) -> tuple[str, int, int] | None:
-        """The token that contains the character at `pos`."""
-        if not self.tokens or pos >= len(self.view):
-            return None
-        index = bisect_right(self._start_list, pos) - 1
-        if index < 0:
-            return None
-        word, start, end = self.tokens[index]
-        return (word, start, end) if start <= pos < end else None
-
-    def token_after(self, pos: int) -> str:
-        """The word of the token starting at `pos` ('' at the end of the sentence)."""
-        token = self.token_covering(pos)
-        return token[0] if token and token[1] == pos else ""
-
-
 _INSIDE_NAMES = NAME_VERBS | NAME_TIME_WORDS | JOINERS | PLACE_WORDS
+_PLACE = re.compile("|".join(sorted(PLACE_WORDS)))
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百]+")
 _COUNT = re.compile(r"\d+|[一二三四五六七八九十百千万]+")
 
@@ -290,7 +258,7 @@ def is_stop(word: str, numbers: bool = False) -> bool:
     return len(word) > 2 and word[-2:] in STOP_WORDS and word[-2:] not in NAME_VERBS
 
 
-def left_boundary(sentence: SentenceView, suffix_start: int, floor: int,
+def left_boundary(sentence: SentenceTokens, suffix_start: int, floor: int,
                   name_ends: frozenset[int], name_starts: frozenset[int], programme: bool = False) -> int:
     """Where the head of a name ending in a suffix at `suffix_start` begins (local offset).
 
@@ -300,11 +268,11 @@ def left_boundary(sentence: SentenceView, suffix_start: int, floor: int,
     title may hold counts (100户企业上市培育工程) and ends in a verb (人才培育计划).
     """
     pos = suffix_start
-    straddling = sentence.token_covering(pos - 1) if pos > 0 else None
+    straddling = sentence.covering(pos - 1) if pos > 0 else None
     if straddling and straddling[1] < pos < straddling[2]:
         pos = max(straddling[1], floor)
     while pos > floor and suffix_start - pos < _MAX_NAME:
-        token = sentence.token_ending_at(pos) or sentence.token_covering(pos - 1)
+        token = sentence.ending_at(pos) or sentence.covering(pos - 1)
         if token is None:
             break
         word, start, _ = token
@@ -325,7 +293,7 @@ def left_boundary(sentence: SentenceView, suffix_start: int, floor: int,
         elif word in JOINERS:
             if start in name_ends or pos in name_starts or start == floor or pos == suffix_start:
                 break
-            before = sentence.token_ending_at(start)
+            before = sentence.ending_at(start)
             if before is None or is_stop(before[0]):
                 break
             pos = start
@@ -343,13 +311,13 @@ def _opens_clause(word: str) -> bool:
     return len(word) > 2 and word[:2] in STOP_WORDS and word[:2] not in NAME_VERBS
 
 
-def classified(sentence: SentenceView, start: int) -> bool:
+def classified(sentence: SentenceTokens, start: int) -> bool:
     """Whether the name starting at `start` follows a class word (规划类|专利导航工程): a kind of thing."""
-    before = sentence.token_ending_at(start)
+    before = sentence.ending_at(start)
     return before is not None and (before[0] in CLASS_WORDS or before[0][-1:] in ("类", "型"))
 
 
-def is_district(sentence: SentenceView, start: int, end: int) -> bool:
+def is_district(sentence: SentenceTokens, start: int, end: int) -> bool:
     """Whether `view[start:end]` (…区, …县 right after a city) names a district or county: not a
     class word or a zone, no function word, verb or digit in it (九台区 has a numeral, and is one)."""
     word = sentence.view[start:end]
@@ -357,7 +325,7 @@ def is_district(sentence: SentenceView, start: int, end: int) -> bool:
         return False
     pos = start
     while pos < end:
-        token = sentence.token_covering(pos)
+        token = sentence.covering(pos)
         if token is None or token[0] in STOP_WORDS or token[0].isascii() or word_tags().get(token[0]) == "v":
             return False
         pos = token[2]
@@ -381,11 +349,11 @@ def _parenthetical_start(view: str, close_end: int, floor: int) -> int | None:
     return opened if inner and _CJK.search(inner) and inner.isalnum() and opened > floor else None
 
 
-def _trim_generic(sentence: SentenceView, start: int, end: int, verbs: bool) -> int:
+def _trim_generic(sentence: SentenceTokens, start: int, end: int, verbs: bool) -> int:
     """Move `start` right past leading level modifiers (省级, 国家级 …), joiners and verbs: verbs may
     stand inside a name (稀土资源利用国家重点实验室, 概念验证中心) but a name does not start with one."""
     while start < end:
-        token = sentence.token_covering(start)
+        token = sentence.covering(start)
         if token is None or token[1] != start or token[2] > end:
             return start
         word = token[0]
@@ -416,7 +384,7 @@ class Head:
     organisation: bool
 
 
-def analyse_head(sentence: SentenceView, start: int, end: int, known: Sequence[Span],
+def analyse_head(sentence: SentenceTokens, start: int, end: int, known: Sequence[Span],
                  industry: Callable[[int, int], bool]) -> Head:
     """Classify the head `view[start:end]`: which proper names, industries and subject words it holds.
 
@@ -436,11 +404,11 @@ def analyse_head(sentence: SentenceView, start: int, end: int, known: Sequence[S
             named = True
             organisation = organisation or span.label in (Label.INSTITUTION, Label.PLATFORM)
             covered.update(range(span.start, span.end))
-    named = named or any(place in sentence.view[start:end] for place in PLACE_WORDS)
+    named = named or _PLACE.search(sentence.view, start, end) is not None
     pos = start
     tags = word_tags()
     while pos < end:
-        token = sentence.token_covering(pos)
+        token = sentence.covering(pos)
         if token is None:
             pos += 1
             continue
@@ -488,12 +456,12 @@ def head_is_name(rule: HeadRule, head: Head, text: str) -> bool:
     return head.named or head.branded or head.subject_chars > 0
 
 
-def closed_at(sentence: SentenceView, end: int) -> bool:
+def closed_at(sentence: SentenceTokens, end: int) -> bool:
     """Whether a name may end at `end`: end of sentence, punctuation, or a stop word next."""
     if end >= len(sentence.view):
         return True
     nxt = sentence.view[end]
     if not (_CJK.match(nxt) or nxt.isalnum()):
         return True
-    following = sentence.token_after(end)
+    following = sentence.after(end)
     return bool(following) and (following in JOINERS or is_stop(following) or word_tags().get(following) == "f")

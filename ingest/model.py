@@ -2,14 +2,19 @@
 
 read → Document; segment → Sentence; extract → Mention; resolve → Entity + ResolvedMention;
 relate → Edge; targets → Target. The KnowledgeGraph payload (`ingest.graph`) is assembled from them.
-All character offsets are into `Document.text` and are half-open ``[start, end)``.
+All character offsets are into `Document.text` and are half-open ``[start, end)``, except a
+`Token`'s, which are into its sentence's `view` (the tokens are read sentence by sentence).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from ontology.schema import Label, RelType
+
+if TYPE_CHECKING:
+    from ingest.segment import SentenceTokens
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,10 @@ class Document:
     metadata_source: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Token:
-    """A jieba token; offsets into the document text."""
+class Token(NamedTuple):
+    """A jieba token of a sentence: `sentence.view[start:end] == word` (offsets local to the sentence;
+    add `Sentence.start` for document offsets). A plain tuple underneath: cheap to make by the
+    hundred thousand, and it unpacks as ``word, start, end``."""
 
     word: str
     start: int
@@ -50,9 +56,13 @@ class Token:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence (ended by 。！？； or a line break) with its clauses and tokens.
+    """A sentence (ended by 。！？； or a line break) with its tokens and clauses.
 
     `text` is `Document.text[start:end]` verbatim; `view` is the same span of `Document.view`.
+    `tokens` are the jieba tokens of `view`: a sequence of `Token` that also answers where tokens
+    start and end (`ingest.segment.SentenceTokens`). It cuts the text the first time it is asked
+    about it, stretch by stretch: jieba is the costliest step of the pipeline, and most of the text
+    is never looked into by any stage. The tokens are the same whenever they are cut.
     `clauses` are (start, end) document offsets of the comma/colon-separated parts.
     """
 
@@ -63,8 +73,8 @@ class Sentence:
     end: int
     text: str
     view: str
+    tokens: SentenceTokens = field(repr=False, compare=False)
     clauses: tuple[tuple[int, int], ...] = ()
-    tokens: tuple[Token, ...] = ()
 
 
 @dataclass(frozen=True)

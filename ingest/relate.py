@@ -457,8 +457,7 @@ class _Hit:
 
 
 class _Scan:
-    """What one automaton pass found in a sentence; where its tokens start and end, worked out only
-    when a term inside a name needs checking.
+    """What one automaton pass found in a sentence.
 
     `terms` are ordered longest first, then by word and position (the order keywords claim a name in).
     """
@@ -467,18 +466,6 @@ class _Scan:
         self.sentence = sentence
         self.cues = cues
         self.terms = terms
-
-    @cached_property
-    def token_spans(self) -> frozenset[tuple[int, int]]:
-        return frozenset((t.start, t.end) for t in self.sentence.tokens)
-
-    @cached_property
-    def token_starts(self) -> frozenset[int]:
-        return frozenset(start for start, _ in self.token_spans)
-
-    @cached_property
-    def token_ends(self) -> frozenset[int]:
-        return frozenset(end for _, end in self.token_spans)
 
     def rule_cues(self, rule: int) -> list[_Cue]:
         """Occurrences of a rule's cue words outside every name; of overlapping ones the longest."""
@@ -521,10 +508,14 @@ def _terms(scan: _Scan, arg: _Arg) -> dict[str, str]:
     taken: list[tuple[int, int]] = []
     found: dict[str, str] = {}
     inside = [hit for hit in scan.terms if arg.start <= hit.start and hit.end <= arg.end]
-    whole = bool(inside) and (arg.start, arg.end) in scan.token_spans
+    if not inside:
+        return found
+    tokens, offset = scan.sentence.tokens, scan.sentence.start
+    whole = tokens.covering(arg.start - offset) == (tokens.view[arg.start - offset:arg.end - offset],
+                                                    arg.start - offset, arg.end - offset)
     for hit in inside:
-        aligned = whole or ((hit.start == arg.start or hit.start in scan.token_starts)
-                            and (hit.end == arg.end or hit.end in scan.token_ends))
+        aligned = whole or ((hit.start == arg.start or tokens.starts_at(hit.start - offset))
+                            and (hit.end == arg.end or tokens.ends_at(hit.end - offset)))
         if aligned and all(hit.end <= s or e <= hit.start for s, e in taken):
             taken.append((hit.start, hit.end))
             found.setdefault(hit.entity_id, hit.word)

@@ -378,11 +378,21 @@ def _when(sentence: Sentence, value: _Value, years: list[_Year], context: _Conte
 
 
 def _reports_present(sentence: Sentence, before: int) -> bool:
-    """Whether a word reporting the present (共有, 建有, 以来 …) stands in the sentence before `before`,
-    as a whole token (the tokens are looked at only when the text has such a word at all)."""
-    if _PAST_WORD.search(sentence.view, 0, before - sentence.start) is None:
+    """Whether a word reporting the present (共有, 建有, 以来 …) starts in the sentence before `before`,
+    as a whole token (the tokens are looked at only where the text has such a word)."""
+    local = before - sentence.start
+    if _PAST_WORD.search(sentence.view, 0, local) is None:
         return False
-    return any(token.word in _PAST_WORDS for token in sentence.tokens if token.start < before)
+    return any(sentence.tokens.covering(start) == (word, start, start + len(word))
+               for word in _PAST_WORDS for start in _occurrences(sentence.view, word, local))
+
+
+def _occurrences(text: str, word: str, before: int) -> Iterator[int]:
+    """Where `word` starts in `text`, every place (overlapping ones too) before `before`."""
+    start = text.find(word, 0, before + len(word) - 1)
+    while start != -1:
+        yield start
+        start = text.find(word, start + 1, before + len(word) - 1)
 
 
 def _metric_names(named: _Named) -> tuple[str, str]:

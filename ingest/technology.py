@@ -20,7 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.forms import JOINERS, SentenceView, Span, is_stop, word_tags
+from ingest.forms import JOINERS, Span, is_stop, word_tags
+from ingest.segment import SentenceTokens
 from ontology.schema import Label
 
 #: Endings of technology names: 技术, and device nouns that name a technology with their modifier.
@@ -74,7 +75,7 @@ class TechSpan:
     end: int
 
 
-def technologies(sentence: SentenceView, known: Sequence[Span], name_suffixes: Sequence[tuple[int, int]],
+def technologies(sentence: SentenceTokens, known: Sequence[Span], name_suffixes: Sequence[tuple[int, int]],
                  quotes: Sequence[tuple[int, int]]) -> list[TechSpan]:
     """Technologies named by form in a sentence.
 
@@ -91,7 +92,7 @@ def technologies(sentence: SentenceView, known: Sequence[Span], name_suffixes: S
         # 技术 right before or inside a name's suffix belongs to that name (…技术研究中心); a device
         # may be named inside a platform's name (…图像传感器联合实验室)
         reach = end - 1 if device else end
-        if end not in sentence.ends or any(s <= reach and start < e for s, e in name_suffixes):
+        if not sentence.ends_at(end) or any(s <= reach and start < e for s, e in name_suffixes):
             continue
         if not device and not _closed(sentence, end):
             continue
@@ -113,25 +114,25 @@ def canonical_technology(name: str) -> str:
     return name
 
 
-def _closed(sentence: SentenceView, end: int) -> bool:
+def _closed(sentence: SentenceTokens, end: int) -> bool:
     """Whether 技术 ends the phrase: end of sentence, punctuation, a conjunction, a function word or a
     word of `FOLLOWERS` next (not 技术创新, 技术转移, 技术市场, 技术人员 …)."""
     if end >= len(sentence.view):
         return True
     if not (_CJK.match(sentence.view[end]) or sentence.view[end].isalnum()):
         return True
-    following = sentence.token_after(end)
+    following = sentence.after(end)
     if following in FOLLOWERS or following in JOINERS:
         return True
     return bool(following) and word_tags().get(following) in ("u", "uj", "c", "p")
 
 
-def _head_start(sentence: SentenceView, suffix_start: int, floor: int, known: Sequence[Span]) -> int | None:
+def _head_start(sentence: SentenceTokens, suffix_start: int, floor: int, known: Sequence[Span]) -> int | None:
     """Where the technology's head begins, walking left over tokens; None when there is no head."""
     view = sentence.view
     hits = {k.end: k for k in sorted(known, key=lambda k: k.end - k.start)}  # the longest name per end
     pos = suffix_start
-    straddling = sentence.token_covering(pos - 1) if pos > 0 else None
+    straddling = sentence.covering(pos - 1) if pos > 0 else None
     if straddling and straddling[1] < pos < straddling[2]:
         if view[straddling[1]:pos] not in QUALIFIERS:
             return None  # 技术 glued to a word that is not a qualifier: 高技术, 生物技术 as one token
@@ -143,7 +144,7 @@ def _head_start(sentence: SentenceView, suffix_start: int, floor: int, known: Se
                 break  # an organisation, place or industry ends the head (新能源汽车|动力电池…)
             pos = hit.start
             continue
-        token = sentence.token_ending_at(pos)
+        token = sentence.ending_at(pos)
         if token is None:
             break
         word, start, _ = token
@@ -165,7 +166,7 @@ def _unqualified(view: str, head_start: int, suffix_start: int) -> int:
     return suffix_start
 
 
-def _distinctive(sentence: SentenceView, start: int, end: int, known: Sequence[Span]) -> bool:
+def _distinctive(sentence: SentenceTokens, start: int, end: int, known: Sequence[Span]) -> bool:
     """Whether `view[start:end]` holds a word that makes a technology's name (see the module doc),
     and is not just an industry or field."""
     if end <= start:
@@ -177,7 +178,7 @@ def _distinctive(sentence: SentenceView, start: int, end: int, known: Sequence[S
     tags = word_tags()
     pos = start
     while pos < end:
-        token = sentence.token_covering(pos)
+        token = sentence.covering(pos)
         if token is None:
             return False
         word = sentence.view[pos:min(token[2], end)]
