@@ -11,14 +11,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from ingest.datafile import line_of, load_yaml, top_level
 from ingest.errors import DataFileError
 from ontology.schema import KINDS, RELATIONS, Label, RelType
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "ontology" / "data" / "cues.yaml"
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SIDES = ("before", "after", "any")
 _SCOPES = ("clause", "sentence")
 
@@ -70,8 +68,8 @@ class CueLexicon:
 
 def load_cues(path: Path = CUES_FILE) -> CueLexicon:
     """Load and check the cue lexicon; a malformed rule raises DataFileError naming file and line."""
-    data, lines = read_data_file(path, "rules", "cue lexicon")
-    rules = tuple(_rule(path, line, record) for line, record in zip(lines, data["rules"], strict=True))
+    data = load_yaml(path, "cue lexicon")
+    rules = tuple(_rule(path, line_of(record, data.line), record) for record in top_level(path, data, "rules"))
     try:
         return CueLexicon(
             rules=rules,
@@ -84,26 +82,6 @@ def load_cues(path: Path = CUES_FILE) -> CueLexicon:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise DataFileError(path, f"missing or malformed top-level setting: {exc}") from None
-
-
-def read_data_file(path: Path, key: str, what: str) -> tuple[dict, list[int]]:
-    """A YAML data file whose top level is a mapping with a `key` list, and the line of each item.
-
-    Raises DataFileError naming the file (and the line, for YAML syntax errors).
-    """
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)  # parsed once, in C when available
-        data = yaml.SafeLoader("").construct_document(node) if node is not None else None
-    except OSError as exc:
-        raise DataFileError(path, f"cannot read the {what} ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
-                            line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise DataFileError(path, f"expected a mapping with a '{key}' list at the top")
-    lines = [item.start_mark.line + 1 for name, value in node.value if name.value == key for item in value.value]
-    return data, lines
 
 
 @cache

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from ingest.cues import read_data_file
+from ingest.datafile import line_of, load_yaml, top_level
 from ingest.errors import DataFileError
 from ingest.model import Document, Evidence, Sentence, Target
 
@@ -105,8 +105,8 @@ class MetricCatalogue:
 
 def load_metrics(path: Path = METRICS_FILE) -> MetricCatalogue:
     """Load and check the metric catalogue; a malformed entry raises DataFileError naming file and line."""
-    data, lines = read_data_file(path, "metrics", "metric catalogue")
-    metrics = tuple(_metric(path, line, record) for line, record in zip(lines, data["metrics"], strict=True))
+    data = load_yaml(path, "metric catalogue")
+    metrics = tuple(_metric(path, line_of(record, data.line), record) for record in top_level(path, data, "metrics"))
     try:
         return MetricCatalogue(
             metrics=metrics,
