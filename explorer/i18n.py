@@ -75,6 +75,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.target_year": ("目标年份", "Target year"),
     "col.doc_year": ("文件年份", "Document year"),
     "col.sentence": ("原文", "Sentence"),
+    "col.cypher_name": ("Cypher 名称", "Cypher name"),
+    "col.pattern": ("模式", "Pattern"),
+    "col.properties": ("属性", "Properties"),
     "entity.search": ("搜索实体（中文名、英文名或别名，可输入部分）", "Search entities (Chinese, English or alias; "
                       "partial input is fine)"),
     "entity.search_placeholder": ("例如：吉大、一汽、光机所、Jilin University",
@@ -211,5 +214,6 @@ def kind_name(label: str, kind: str, lang: Lang) -> str:
 
 
 def prop_name(name: str, lang: Lang) -> str:
-    """Display name of a property (the raw name when unknown)."""
-    return _term(name, name, lang)
+    """Display name of a property as a heading (the raw name when unknown): "Mentions", "提及次数"."""
+    text = _term(name, name, lang)
+    return text[:1].upper() + text[1:]

@@ -50,6 +50,10 @@ SUFFIXES: dict[str, tuple[str, bool]] = {
     "集团": ("Group", False),
     "公司": ("Company", False),
     "人民政府": ("People's Government", False),
+    "办公厅": ("General Office", True),
+    "办公室": ("Office", True),
+    "科技局": ("Science and Technology Bureau", False),
+    "局": ("Bureau", False),
     "管理委员会": ("Administrative Committee", False),
     "管委会": ("Administrative Committee", False),
     "国家重点实验室": ("State Key Laboratory", True),
@@ -212,7 +216,9 @@ def english_name(name: str, gazetteer: Gazetteer | None = None) -> str:
         leading.append(terms.pop(0))
     suffix = SUFFIXES.get(terms[-1].zh)
     words = [t.en for t in leading]
-    if suffix and suffix[1] and len(terms) > 1:
+    if suffix and suffix[1] and len(terms) == 1 and leading:  # 国务院办公厅: General Office of the State Council
+        words = [suffix[0], "of the", *words]
+    elif suffix and suffix[1] and len(terms) > 1:
         words += [suffix[0], "of", *(t.en for t in terms[:-1])]
     else:
         words += [t.en for t in terms[:-1]] + [suffix[0] if suffix else terms[-1].en]

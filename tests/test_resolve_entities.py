@@ -105,6 +105,9 @@ def test_resolve_canonical_name(text: str, expected: str) -> None:
     ("中韩（长春）国际合作示范区", "China-Korea (Changchun) International Cooperation Demonstration Zone"),
     ("吉林大学汽车工程研究院", "Jilin University Research Institute of Automotive Engineering"),
     ("吉林敖东药业集团股份有限公司", "Jilin Aodong Pharmaceutical Group Co., Ltd."),
+    ("国务院办公厅", "General Office of the State Council of China"),
+    ("吉林省人民政府办公厅", "General Office of the People's Government of Jilin Province"),
+    ("长春市科技局", "Changchun Science and Technology Bureau"),
 ])
 def test_resolve_english_names_of_discovered_entities(name: str, expected: str) -> None:
     assert english_name(name, default_gazetteer()) == expected

@@ -28,8 +28,8 @@ def _schema_panel() -> None:
     st.markdown(f"**{tr('console.types')}**")
     st.dataframe(
         pd.DataFrame(
-            [{"type": r.name, tr("col.relation"): rel_name(r.name, lang()), "pattern": r.shape,
-              "properties": r.properties} for r in relation_schema()]
+            [{tr("col.cypher_name"): r.name, tr("col.relation"): rel_name(r.name, lang()),
+              tr("col.pattern"): r.shape, tr("col.properties"): r.properties} for r in relation_schema()]
         ),
         hide_index=True,
     )

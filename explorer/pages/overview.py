@@ -82,7 +82,7 @@ def render() -> None:
         pd.DataFrame(
             {
                 tr("col.relation"): [rel_name(k, lang()) for k in types],
-                "type": list(types),
+                tr("col.cypher_name"): list(types),
                 tr("col.count"): list(types.values()),
             }
         ),
