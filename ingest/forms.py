@@ -299,16 +299,26 @@ def left_boundary(sentence: SentenceTokens, suffix_start: int, floor: int,
             pos = start
         elif is_stop(word, programme) and not _ends_name(word, start, pos, suffix_start, name_ends):
             break
-        elif _opens_clause(word):
-            pos = start + 2  # a clause verb glued to the name's first word: 实施规划 → 实施|规划
+        elif glued := _glued_clause_word(word):
+            pos = start + glued
             break
         else:
             pos = start
     return _trim_generic(sentence, pos, suffix_start, verbs=not programme)
 
 
-def _opens_clause(word: str) -> bool:
-    return len(word) > 2 and word[:2] in STOP_WORDS and word[:2] not in NAME_VERBS
+#: Prepositions that jieba's HMM may glue onto the next, unknown word (由北华 | 大学).
+GLUED_PREPOSITIONS: frozenset[str] = frozenset("由 在 对 把 将 从 向 被 经 让 给 据 自".split())
+
+
+def _glued_clause_word(word: str) -> int:
+    """Length of a clause word glued to the name's first word, or 0: a two-character clause verb
+    (实施|规划), or a preposition inside a token that is not in jieba's dictionary (由|北华, the HMM's guess)."""
+    if len(word) > 2 and word[:2] in STOP_WORDS and word[:2] not in NAME_VERBS:
+        return 2
+    if len(word) > 1 and word[0] in GLUED_PREPOSITIONS and word not in word_tags():
+        return 1
+    return 0
 
 
 def classified(sentence: SentenceTokens, start: int) -> bool:

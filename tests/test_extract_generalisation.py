@@ -10,6 +10,9 @@ from ingest.name_en import english_name
 from tests.extract_helpers import found, mentions
 
 NEWS_CASES = [
+    ("據悉，由北華大學牽頭組建的吉林省森林食品產業技術創新戰略聯盟也將參與研發。",
+     [("北华大学", "Institution", "University"),
+      ("吉林省森林食品产业技术创新战略联盟", "Alliance", "IndustryAlliance")]),
     ("2023年5月，哈尔滨工业大学与黑龙江省科学院签署协议，共建寒地黑土保护利用联合实验室。",
      [("哈尔滨工业大学", "Institution", "University"), ("黑龙江省科学院", "Institution", "Academy"),
       ("寒地黑土保护利用联合实验室", "Platform", "KeyLab"), ("黑龙江省", "Region", "Province")]),
