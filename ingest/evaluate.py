@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -447,6 +447,7 @@ class EvaluationReport:
     relation_overall: Score
     unseen: Score
     items: tuple[ItemScore, ...] = field(default_factory=tuple)
+    gold_set: str = "the gold set"
 
     @property
     def unseen_recall(self) -> float:
@@ -512,7 +513,15 @@ def evaluate(gold_dir: Path = GOLD_DIR, corpus_dir: Path = CORPUS_DIR) -> Evalua
             for entity_id, forms in surfaces[document.id].items()
         ]
         scores.append(score_item(item, predicted, relations[document.id]))
-    return summarize(scores)
+    return replace(summarize(scores), gold_set=_display_path(gold_dir))
+
+
+def _display_path(path: Path) -> str:
+    """`path` relative to the working directory when it lies below it (tests/gold), else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _document(item: GoldItem, gold_dir: Path, corpus_dir: Path) -> Document:
@@ -533,7 +542,7 @@ def format_report(report: EvaluationReport, details: bool = False) -> str:
     """The report as plain-text tables; with `details`, also what each item missed or got wrong."""
     items = report.items
     unseen_items = sum(1 for i in items if i.unseen)
-    lines = [f"Extraction quality on the dev gold set ({len(items)} items, {unseen_items} unseen-institution passages)",
+    lines = [f"Extraction quality on {report.gold_set} ({len(items)} items, {unseen_items} unseen-institution passages)",
              ""]
     lines += _table("entities", report.entities, report.entity_overall)
     lines.append("")
