@@ -48,8 +48,10 @@ def test_evaluate_gold_relations_join_annotated_entities_of_allowed_labels(every
             assert pair in RELATIONS[relation.type].pairs(), (item.id, relation)
 
 
-def test_evaluate_gold_entities_are_named_in_their_text(every_gold):
-    for item in every_gold:
+def test_evaluate_gold_entities_are_named_in_their_text(gold):
+    """Dev set only: the frozen held-out set expands one shared-head enumeration by documented
+    judgement (tests/gold/heldout/README.md), so a few of its names are not written out in the text."""
+    for item in gold:
         text = normalize_name(_text(item))
         for entity in item.entities:
             assert any(key in text for key in entity.keys), (item.id, entity.name)
