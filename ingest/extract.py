@@ -36,6 +36,8 @@ _PROJECT_WORDS = ("项目", "课题")
 _YEAR_NAMED = re.compile(r"[\u4e00-\u9fff]{2,}20\d\d")
 #: A district or county named right after its city (长春市绿园区); the city's hit comes first.
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,3}?[区县]")
+#: Last characters of a county-level place name that jieba's dictionary knows (敦化市, 抚松县, 前郭尔罗斯蒙古族自治县).
+_COUNTY_ENDS = re.compile(r"[市县旗]")
 _FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
 #: Gazetteer forms this long are specific enough to match inside a longer jieba token.
 _SPECIFIC_LENGTH = 4
@@ -106,6 +108,7 @@ class Extractor:
         view = sentence.view
         sv = sentence.tokens
         hits = self._gazetteer_hits(sv)
+        hits += _counties(sv, hits)
         suffixes = list(forms.suffix_pattern().finditer(view))
         names = self._form_names(sv, hits, suffixes)
         candidates = (hits + names + _quoted_programmes(sv) + _districts(sv, hits)
@@ -246,6 +249,18 @@ def _districts(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
             if match and sv.ends_at(match.end()) and forms.is_district(sv, hit.end, match.end()):
                 found.append(_Candidate(hit.start, match.end(), Label.REGION, "County", "form",
                                         suffix_start=hit.end))
+    return found
+
+
+def _counties(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
+    """Cities and counties the gazetteer does not hold: one jieba word of three or more characters
+    ending in 市/县/旗 that jieba's dictionary tags as a place (敦化市, 抚松县; not 城市, 超市, 该县)."""
+    found = []
+    for match in _COUNTY_ENDS.finditer(sv.view):
+        token = sv.ending_at(match.end())
+        if (token is not None and len(token.word) >= 3 and forms.word_tags().get(token.word) == "ns"
+                and not any(h.start < token.end and token.start < h.end for h in hits)):
+            found.append(_Candidate(token.start, token.end, Label.REGION, "County", "form"))
     return found
 
 

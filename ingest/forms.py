@@ -92,6 +92,7 @@ FORMS: tuple[NameForm, ...] = tuple(
     + _forms(_P, "Other", _H.PROPER_SUBJECT, "研究中心")
     + _forms(_P, "PilotCenter", _H.PROPER, "中试中心", "中试基地", "概念验证中心")
     + _forms(_P, "TechTransferCenter", _H.PROPER, "技术转移中心", "技术转移示范机构")
+    + _forms(_P, "Incubator", _H.PROPER, "科技企业孵化器")
     + _forms(_P, "Incubator", _H.PROPER_SUBJECT, "孵化器", "众创空间", "孵化基地", "加速器")
     + _forms(_P, "SciencePark", _H.PROPER, "大学科技园", "科技园区", "科技园")
     + _forms(_P, "InnovationBase", _H.PROPER_SUBJECT, "基地")
@@ -108,7 +109,8 @@ FORMS: tuple[NameForm, ...] = tuple(
     + _forms(_Z, "NewArea", _H.PROPER, "新区")
     + _forms(_Z, "DemonstrationZone", _H.PROPER, "示范区")
     + _forms(_Z, "ScienceCity", _H.PROPER, "科学城", "科技城")
-    + _forms(_Z, "Other", _H.PROPER, "先导区", "试验区", "合作区", "自贸区", "产业园区", "产业园")
+    + _forms(_Z, "Other", _H.PROPER, "国家农业科技园区", "农业科技园区", "农业高新技术产业示范区", "综合保税区",
+             "保税区", "先导区", "试验区", "合作区", "自贸区", "产业园区", "产业园")
     + _forms(_G, "Fund", _H.PROPER_SUBJECT, "基金", "资金", closed=True)
     + _forms(_G, "Program", _H.TITLE, "行动计划", "专项", "计划", "工程", closed=True)
 )

@@ -20,6 +20,9 @@ Four sources of typed edges, all checked against the endpoint labels of `ontolog
 Run-in headings (a sentence that only names industries, 汽车产业。) give the following sentences of
 their passage a topic, which ANCHORS statements may use when the sentence names no industry (before
 the industry of the institution's name).
+A class word opening a sentence or clause (该中心…, 孵化器由…建设, ，工作站主攻…) stands for the last
+platform, zone or alliance of the two sentences before it whose name ends with that word; it takes
+part in the cue rules of its sentence as that entity.
 CO_MENTIONED links every pair of distinct entities of a sentence; it never makes a typed edge.
 
 Each sentence is scanned once, by one Aho-Corasick automaton holding every cue word and every
@@ -68,6 +71,13 @@ _CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
 _TRAILING_PUNCT = "。．.：:！!；;，, \u3000"
 #: Characters that may stand between a cue and an adjacent argument.
 _QUOTES = " “”\"‘’"
+#: Class words that refer back to a named platform, zone or alliance (该中心 → …工程技术研究中心).
+_ANAPHOR_WORDS = ("众创空间", "孵化器", "孵化基地", "基地", "研究院", "中心", "实验室", "工作站", "平台", "联盟",
+                  "园区", "开发区", "高新区", "示范区", "新区", "片区")
+_ANAPHOR = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:该|此|这个|这一|这家|本)?(" + "|".join(_ANAPHOR_WORDS) + r")")
+_ANAPHOR_LABELS = (Label.PLATFORM, Label.ZONE, Label.ALLIANCE)
+#: How many sentences back a class word may find the name it stands for.
+_ANAPHOR_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -137,8 +147,12 @@ class _Relater:
         topics = self._topics(sentences)
         found: list[_Found] = []
         co_mentions: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+        recent: list[tuple[str, list[_Arg]]] = []  # (document, named platforms/zones) of the last sentences
         for sentence in sentences:
-            args = self.args.get(sentence.id, [])
+            named = [a for a in self.args.get(sentence.id, []) if a.outer and a.label in _ANAPHOR_LABELS]
+            antecedents = [a for doc, names in recent if doc == sentence.doc_id for a in names]
+            args = self._with_anaphors(sentence, self.args.get(sentence.id, []), antecedents)
+            recent = [*recent, (sentence.doc_id, named)][-_ANAPHOR_REACH:]
             if not args:
                 continue
             scan = self._scan(sentence, args)
@@ -174,6 +188,22 @@ class _Relater:
             args = sorted(by_span.values(), key=lambda a: (a.start, -a.end, a.entity_id))
             index[sentence_id] = [_with_outer(a, args) for a in args]
         return index
+
+    def _with_anaphors(self, sentence: Sentence, args: list[_Arg], antecedents: list[_Arg]) -> list[_Arg]:
+        """`args` plus the class words of the sentence standing for the latest antecedent they end."""
+        if not antecedents:
+            return args
+        extra = []
+        for match in _ANAPHOR.finditer(sentence.view):
+            start, end = sentence.start + match.start(1), sentence.start + match.end(1)
+            if any(a.start < end and start < a.end for a in args):
+                continue
+            word = match.group(1)
+            referent = next((a for a in reversed(antecedents)
+                             if self.entities[a.entity_id].name.endswith(word)), None)
+            if referent is not None:
+                extra.append(_Arg(referent.entity_id, referent.label, referent.kind, start, end, True))
+        return sorted([*args, *extra], key=lambda a: (a.start, -a.end, a.entity_id)) if extra else args
 
     def _scan(self, sentence: Sentence, args: list[_Arg]) -> _Scan:
         """Cue words outside every name and industry terms of one sentence, in one automaton pass."""
@@ -362,6 +392,8 @@ class _Relater:
             pool = [a for a in pool if clause[0] <= a.start and a.end <= clause[1]]
         sides = {"before": [a for a in pool if a.end <= cue.start],
                  "after": [a for a in pool if a.start >= cue.end]}
+        # an adjacent argument must touch the cue; the enumeration it heads may extend away from it
+        listed = sides
         if spec.adjacent:
             sides = {"before": [a for a in sides["before"] if not cue.gap(a.end, cue.start).strip(_QUOTES)],
                      "after": [a for a in sides["after"] if not cue.gap(cue.end, a.start).strip(_QUOTES)]}
@@ -376,7 +408,7 @@ class _Relater:
         if best is None:
             return []
         _, side, nearest = best
-        return self._enumeration(nearest, wanted[side], side, cue)
+        return self._enumeration(nearest, listed[side], side, cue)
 
     def _enumeration(self, nearest: _Arg, candidates: list[_Arg], side: str, cue: _Cue) -> list[_Arg]:
         """`nearest` and the candidates joined to it, away from the cue, only by enumeration words."""

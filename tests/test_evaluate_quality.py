@@ -15,7 +15,7 @@ from ingest.evaluate import EvaluationReport, evaluate, format_report
 
 ENTITY_PRECISION_FLOOR = 0.97
 ENTITY_RECALL_FLOOR = 0.97
-UNSEEN_RECALL_FLOOR = 0.97
+UNSEEN_RECALL_FLOOR = 0.96  # 8 harder news passages added (p19–p26); target is 0.85
 RELATION_F1_FLOOR = 0.85
 
 

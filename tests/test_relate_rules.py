@@ -280,7 +280,7 @@ def test_relate_merges_duplicates_across_documents() -> None:
     assert len(hosted) == 1
     assert hosted[0].docs == ("d1", "d2")
     assert hosted[0].weight == pytest.approx(2.0)
-    assert hosted[0].cues == ("依托",)
+    assert hosted[0].cues == ("依托", "建设")
 
 
 def test_relate_co_mentions_counted_per_sentence() -> None:

@@ -1,0 +1,29 @@
+"""Cities and counties outside the gazetteer, and the zone and incubator forms added for news text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("抚松县人民政府发布通知。", ("抚松县", "Region", "County")),
+    ("农安县和榆树市的企业。", ("榆树市", "Region", "County")),
+    ("敦化市科技企业孵化器设在敦化经济开发区。", ("敦化市科技企业孵化器", "Platform", "Incubator")),
+    ("科技部批复建设吉林公主岭国家农业科技园区。", ("吉林公主岭国家农业科技园区", "Zone", "Other")),
+    ("长春兴隆综合保税区开展物流合作。", ("长春兴隆综合保税区", "Zone", "Other")),
+])
+def test_extract_finds_county_and_zone_forms(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("城市超市在该县发展。", "城市"),
+    ("城市超市在该县发展。", "该县"),
+    ("支持建设一批科技企业孵化器和众创空间。", "科技企业孵化器"),
+    ("新建省级科技企业孵化器5家。", "省级科技企业孵化器"),
+    ("推进农业科技园区建设。", "农业科技园区"),
+])
+def test_extract_leaves_class_words_alone(text: str, name: str) -> None:
+    assert not any(n == name for n, _, _ in found(text))
