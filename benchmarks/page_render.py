@@ -1,7 +1,11 @@
-"""Warm render time of every explorer page (Streamlit AppTest, in-process), against a built graph.
+"""Warm render time of every explorer page, against a built graph, measured two ways.
 
     python benchmarks/page_render.py [--build-dir data/build] [--runs 5] [--target 1.5]
 
+script:  the page's script run in-process (Streamlit AppTest): the server's share of a render;
+click:   what a visitor waits for moving between pages — `streamlit run` serving headless Chromium,
+         from a sidebar click to the end of the rerun it starts (needs Debian's chromium);
+reload:  the same page loaded afresh (the app's JavaScript bundle and a new session): shown, not judged.
 Each page is rendered once to warm the caches, then `--runs` more times; the median and the worst
 warm time are printed per page. Exits 1 when a page's median exceeds the target (seconds).
 """
@@ -9,6 +13,7 @@ warm time are printed per page. Exits 1 when a page's median exceeds the target 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -45,6 +50,58 @@ def render_times(page: str, query: dict[str, str], runs: int) -> list[float]:
     return times
 
 
+#: Installed before a click: `window.nextRun` resolves with the milliseconds until the rerun that the
+#: click starts has finished (parked on window: Playwright would await a returned promise at once).
+_TIME_NEXT_RUN = """() => { window.nextRun = new Promise(resolve => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const start = performance.now();
+  let running = false;
+  new MutationObserver((_, observer) => {
+    const state = app.getAttribute('data-test-script-state');
+    if (state === 'running') running = true;
+    else if (running && state === 'notRunning') { observer.disconnect(); resolve(performance.now() - start); }
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}); }"""
+
+
+def browser_times(build_dir: Path, runs: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Seconds to a rendered page in headless Chromium, per page: by a sidebar click (warm, as a visitor
+    moves between pages) and by a full reload (the Streamlit bundle and a new session each time)."""
+    from tests.browser import PAGES as BROWSER_PAGES
+    from tests.browser import VIEWPORT, chromium, page_url, serve_app, wait_rendered
+
+    clicks: dict[str, list[float]] = {name: [] for name in BROWSER_PAGES}
+    reloads: dict[str, list[float]] = {name: [] for name in BROWSER_PAGES}
+    with serve_app(build_dir) as base, chromium() as browser:
+        page = browser.new_page(viewport=VIEWPORT)
+        page.goto(page_url(base, BROWSER_PAGES[-1]))
+        wait_rendered(page)
+        for round_ in range(runs + 1):  # round 0 warms every page's caches
+            for name in BROWSER_PAGES:
+                link = page.locator(f'[data-testid="stSidebarNav"] a[href="{page_url(base, name)}"]')
+                page.evaluate(_TIME_NEXT_RUN)
+                link.click()
+                elapsed = page.evaluate("window.nextRun") / 1000
+                wait_rendered(page)
+                if round_:
+                    clicks[name].append(elapsed)
+        for name in BROWSER_PAGES:
+            for _ in range(runs):
+                start = time.perf_counter()
+                page.goto(page_url(base, name))
+                wait_rendered(page)
+                reloads[name].append(time.perf_counter() - start)
+    return clicks, reloads
+
+
+def _report(title: str, times: dict[str, list[float]], target: float) -> list[str]:
+    """Print one table; the pages whose median is over the target."""
+    print(f"{title:<10} {'median s':>9} {'max s':>7}")
+    for page, values in times.items():
+        print(f"{page:<10} {statistics.median(values):9.3f} {max(values):7.3f}")
+    return [f"{title}:{page}" for page, values in times.items() if statistics.median(values) > target]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print warm render times per page; 1 if any median is over the target."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -54,14 +111,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ["JIG_BUILD_DIR"] = str(args.build_dir.resolve())
     sys.path.insert(0, str(ROOT))
-    over = []
-    print(f"{'page':<10} {'median s':>9} {'max s':>7}")
-    for page, query in PAGES.items():
-        times = render_times(page, query, args.runs)
-        median = statistics.median(times)
-        print(f"{page:<10} {median:9.3f} {max(times):7.3f}")
-        if median > args.target:
-            over.append(page)
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest outside a session warns on every call
+    over = _report("script", {page: render_times(page, query, args.runs) for page, query in PAGES.items()},
+                   args.target)
+    from tests.browser import CHROMIUM
+
+    if CHROMIUM.exists():
+        clicks, reloads = browser_times(args.build_dir.resolve(), args.runs)
+        over += _report("click", clicks, args.target)
+        _report("reload", reloads, float("inf"))  # informative: a reload also fetches the app's bundle
+    else:
+        print(f"browser timings skipped: {CHROMIUM} is not installed (make browser)")
     if over:
         print(f"over the {args.target:g} s target: {', '.join(over)}")
         return 1
