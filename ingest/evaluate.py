@@ -29,6 +29,7 @@ from opencc import OpenCC
 from ingest.datafile import line_of, load_yaml, top_level
 from ingest.errors import DataFileError
 from ingest.model import Document
+from ingest.relate import anchoring_party, can_anchor
 from ontology.schema import ENTITY_LABELS, KINDS, RELATIONS, Label, RelType
 
 log = logging.getLogger(__name__)
@@ -255,8 +256,9 @@ def expected_relations(item: GoldItem) -> tuple[GoldRelation, ...]:
 
     An institution that is not a government body anchors an industry when it hosts (HOSTED_BY), leads
     (LEADS) or is supported by (SUPPORTS) a platform, alliance or programme that focuses on that
-    industry (FOCUSES_ON), as `ingest.relate` derives it.
+    industry (FOCUSES_ON): the rule of `ingest.relate` (`anchoring_party`, `can_anchor`).
     """
+
     entities = {e.name: e for e in item.entities}
     focus: dict[str, list[str]] = defaultdict(list)
     for relation in item.relations:
@@ -264,15 +266,10 @@ def expected_relations(item: GoldItem) -> tuple[GoldRelation, ...]:
             focus[relation.source].append(relation.target)
     found = {relation_key(r.type, r.source, r.target): r for r in item.relations}
     for relation in item.relations:
-        if relation.type in (RelType.HOSTED_BY, RelType.SUPPORTS):
-            institution, thing = relation.target, relation.source
-        elif relation.type is RelType.LEADS:
-            institution, thing = relation.source, relation.target
-        else:
+        party = anchoring_party(relation.type, relation.source, relation.target)
+        if party is None or not can_anchor(entities[party[0]].label, entities[party[0]].kind):
             continue
-        entity = entities[institution]
-        if entity.label is not Label.INSTITUTION or entity.kind == "Government":
-            continue
+        institution, thing = party
         for industry in focus.get(thing, ()):
             found.setdefault(relation_key(RelType.ANCHORS, institution, industry),
                              GoldRelation(RelType.ANCHORS, institution, industry))

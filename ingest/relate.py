@@ -440,21 +440,31 @@ class _Relater:
                 focus[edge.source].append(edge)
         derived: list[_Found] = []
         for edge in typed:
-            if edge.type in (RelType.HOSTED_BY, RelType.SUPPORTS):
-                institution, thing = edge.target, edge.source
-            elif edge.type is RelType.LEADS:
-                institution, thing = edge.source, edge.target
-            else:
+            party = anchoring_party(edge.type, edge.source, edge.target)
+            if party is None or not can_anchor(self.entities[party[0]].label, self.entities[party[0]].kind):
                 continue
-            entity = self.entities[institution]
-            if entity.label is not Label.INSTITUTION or entity.kind == "Government":
-                continue
+            institution, thing = party
             for focus_edge in focus.get(thing, ()):
                 evidence = tuple({e.sentence_id: e for e in (*edge.evidence, *focus_edge.evidence)}.values())
                 derived.append(_Found(institution, RelType.ANCHORS, focus_edge.target,
                                       min(edge.weight, focus_edge.weight), evidence,
                                       tuple(dict.fromkeys((*edge.cues, *focus_edge.cues)))))
         return derived
+
+
+def anchoring_party(rel_type: RelType, source: str, target: str) -> tuple[str, str] | None:
+    """(institution, thing) when the relation ties an institution to a thing whose industries it may
+    anchor: it hosts (HOSTED_BY), is supported for (SUPPORTS) or leads (LEADS) the thing; else None."""
+    if rel_type in (RelType.HOSTED_BY, RelType.SUPPORTS):
+        return target, source
+    if rel_type is RelType.LEADS:
+        return source, target
+    return None
+
+
+def can_anchor(label: Label, kind: str) -> bool:
+    """Whether an entity may anchor an industry: an institution that is not a government body."""
+    return label is Label.INSTITUTION and kind != "Government"
 
 
 @dataclass(frozen=True)
