@@ -10,7 +10,7 @@ GRAPH  := data/build/graph.jsonl
 LINT   := queries/lint
 
 # Inputs whose change means the graph must be rebuilt.
-GRAPH_INPUTS := $(wildcard $(CORPUS)/*) $(wildcard ingest/*.py) $(wildcard ontology/*.py) $(wildcard ontology/data/*) $(wildcard queries/*.py)
+GRAPH_INPUTS := $(wildcard $(CORPUS)/*) $(shell find jig ingest ontology queries -name "*.py" -o -name "*.yaml" 2>/dev/null)
 
 .PHONY: run build test test-neo4j lint-cypher install install-dev browser clean help
 

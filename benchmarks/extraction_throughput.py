@@ -1,7 +1,7 @@
 """Extraction throughput: the full text pipeline against jieba alone on the same text.
 
 The bundled corpus is read once and repeated ×20 (each copy its own document id). Two timings:
-the project's jieba tokenizer (`ingest.segment.new_tokenizer`) tokenizing every document's view,
+the project's jieba tokenizer (`ingest.segment.sentences.new_tokenizer`) tokenizing every document's view,
 and `ingest.pipeline.extract_documents` (segment + extract + resolve + relate + targets) on the same
 documents. Each includes building its own tokenizer once. Both are measured in CPU seconds of this
 process (the ratio that is checked: the machine may be shared) and wall-clock seconds. The target is a
@@ -9,7 +9,7 @@ ratio of at most 1.5: extraction adds at most 50% over jieba alone.
 
 A third, separate run (not part of the ratio) breaks the pipeline down by stage; it finds the data
 files (jieba's part-of-speech tags, cues, metrics) already loaded by the timed run. The pipeline asks
-jieba to cut only the stretches of text a stage looks into (`ingest.segment.SentenceTokens`): the
+jieba to cut only the stretches of text a stage looks into (`ingest.segment.sentences.JiebaTokens`): the
 breakdown says how much of the text that was and how long the cutting took, inside `extract`.
 
 Run from the repository root: `.venv/bin/python -m benchmarks.extraction_throughput [--repeat N] [--corpus DIR]`
@@ -25,15 +25,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest.extract import Extractor
-from ingest.gazetteer import Gazetteer, default_gazetteer
-from ingest.model import Document
+from ingest.extract.mentions import Extractor
+from ingest.lexicon.gazetteer import Gazetteer, default_gazetteer
 from ingest.pipeline import extract_documents
-from ingest.read import read_corpus
-from ingest.relate import relate
-from ingest.resolve import resolve
-from ingest.segment import Segmenter, SentenceTokens, new_tokenizer
-from ingest.targets import extract_targets
+from ingest.read.document import read_corpus
+from ingest.relate.relations import relate
+from ingest.resolve.entities import resolve
+from ingest.segment.sentences import JiebaTokens, Segmenter, new_tokenizer
+from ingest.targets.goals import extract_targets
+from jig.core.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,8 +80,8 @@ class _CountingSegmenter(Segmenter):
         self.cut_s = 0.0
         self.cut_chars = 0
 
-    def tokens(self, view: str) -> SentenceTokens:
-        return SentenceTokens(view, self._cut)
+    def tokens(self, view: str) -> JiebaTokens:
+        return JiebaTokens(view, self._cut)
 
     def _cut(self, block: str) -> list[str]:
         started = time.process_time()

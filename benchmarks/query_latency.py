@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
-from ingest.errors import JilinGraphError  # noqa: E402
+from jig.core.errors import JilinGraphError  # noqa: E402
 from queries.catalog import load_catalog, run_named  # noqa: E402
 from queries.store import open_store  # noqa: E402
 

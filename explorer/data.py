@@ -24,10 +24,9 @@ from explorer.services.industry import AnchorCell, EcosystemMember
 from explorer.services.models import DocumentInfo, Entity, Relation, Subgraph
 from explorer.services.trends import FocusPoint, TargetPoint
 from queries.catalog import run_named
-from queries.store import GraphStore, QueryResult, open_store
+from queries.store import DEFAULT_BUILD_DIR, GraphStore, QueryResult, open_store
 
 BUILD_DIR_ENV = "JIG_BUILD_DIR"
-DEFAULT_BUILD_DIR = Path("data/build")
 
 
 def build_dir() -> Path:

@@ -18,7 +18,7 @@ from pyvis.network import Network
 
 from explorer.i18n import Lang, kind_name, label_name, rel_name
 from explorer.services.models import Subgraph
-from ontology.schema import Label
+from jig.core.schema import Label
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PYVIS_TEMPLATES = Path(pyvis.__file__).resolve().parent / "templates"

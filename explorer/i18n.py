@@ -6,7 +6,7 @@ UI strings live here; the names of labels, kinds, relation types and properties 
 
 from __future__ import annotations
 
-from ontology.schema import Label, RelType
+from jig.core.schema import Label, RelType
 from ontology.vocabulary import LANGS, Kind, Lang, label_text
 
 __all__ = ["LANGS", "Lang", "kind_name", "label_name", "prop_name", "rel_name", "t"]

@@ -15,7 +15,7 @@ from explorer.graphviz import LABEL_COLOURS, render_html
 from explorer.i18n import DEFAULT_LANG, LANGS, Lang, t
 from explorer.services.models import Entity, Subgraph
 from explorer.services.results import result_graph, to_csv, to_json
-from ingest.errors import GraphNotBuiltError, StoreError
+from jig.core.errors import GraphNotBuiltError, StoreError
 from queries.store import QueryResult
 
 R = TypeVar("R")

@@ -1,0 +1,1 @@
+"""The ingest pipeline: one package per stage (read, segment, extract, resolve, relate, targets, assemble), the shared lexicon, the stage runner (`pipeline`), the build (`build`) and the `python -m ingest` commands."""

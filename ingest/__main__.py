@@ -18,8 +18,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ingest.errors import JilinGraphError
-from ingest.pipeline import DEFAULT_BUILD_DIR, BuildReport, Extraction
+from ingest.build import DEFAULT_BUILD_DIR, BuildReport
+from jig.core.errors import JilinGraphError
+from jig.core.records import Extraction
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Build the Jilin Innovation Graph from policy documents.")
 console = Console(stderr=True)
@@ -50,7 +51,7 @@ def build(
     neo4j: Annotated[bool, typer.Option("--neo4j", help="Also load into Neo4j (NEO4J_URI, NEO4J_USER, ...).")] = False,
 ) -> None:
     """Run the whole pipeline on a corpus; the previous build stays untouched if anything fails."""
-    from ingest.pipeline import build as run_build
+    from ingest.build import build as run_build
 
     with _friendly_errors(), _progress_bar() as progress:
         report = run_build(corpus, out, neo4j=neo4j, progress=progress)
@@ -63,9 +64,9 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")] = False,
 ) -> None:
     """Extract entities and relations from files without any database."""
-    from ingest.manifest import load_corpus_manifest
     from ingest.pipeline import extract_documents
-    from ingest.read import read_document
+    from ingest.read.document import read_document
+    from ingest.read.manifest import load_corpus_manifest
 
     with _friendly_errors():
         documents = [read_document(path, load_corpus_manifest(path.parent)) for path in files]
@@ -84,8 +85,9 @@ def evaluate(
     details: Annotated[bool, typer.Option("--details", help="List the missed and spurious items per document.")] = False,
 ) -> None:
     """Score extraction against a gold set (precision, recall, F1); tests/gold/heldout is the held-out set."""
-    from ingest.evaluate import GOLD_DIR, format_report
-    from ingest.evaluate import evaluate as run_evaluation
+    from evaluation.report import format_report
+    from evaluation.run import evaluate as run_evaluation
+    from jig.core.paths import GOLD_DIR
 
     with _friendly_errors():
         report = run_evaluation(gold or GOLD_DIR)
@@ -94,8 +96,8 @@ def evaluate(
 
 def extraction_json(extraction: Extraction) -> dict:
     """The `extract --json` payload of DESIGN.md: documents, entities, relations."""
-    from ingest.assemble import target_name
-    from ontology.schema import RelType
+    from ingest.assemble.assembler import target_name
+    from jig.core.schema import RelType
 
     files = {d.id: d.file for d in extraction.documents}
     docs_of: dict[str, dict[str, None]] = {}

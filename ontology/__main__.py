@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
 
-from ingest.errors import DataFileError, GraphNotBuiltError, JilinGraphError
-from ingest.graph import KnowledgeGraph
+from jig.core.errors import DataFileError, GraphNotBuiltError, JilinGraphError
+from jig.core.graph import KnowledgeGraph
 from ontology.export import ExportFormat, export_graph
 from ontology.owl import write_ontology
 from ontology.shapes import write_shapes
@@ -83,7 +83,7 @@ def validate(graph: Path = GraphOption) -> None:
 
 @app.command()
 def generate() -> None:
-    """Regenerate ontology/jilin.ttl and ontology/shapes.ttl from ontology/schema.py."""
+    """Regenerate ontology/jilin.ttl and ontology/shapes.ttl from jig/core/schema.py."""
     for path in (write_ontology(), write_shapes()):
         console.print(f"wrote {path}")
 

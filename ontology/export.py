@@ -23,11 +23,11 @@ from typing import Any
 
 import networkx as nx
 
-from ingest.errors import JilinGraphError
-from ingest.graph import KnowledgeGraph, Relationship
+from jig.core.errors import JilinGraphError
+from jig.core.graph import KnowledgeGraph, Relationship
+from jig.core.schema import NODE_PROPERTIES, RELATIONS, Label, PropType, RelType
 from ontology.owl import JIG, PREFIXES, PROPERTY_TYPES
 from ontology.rdf import to_rdf, typed_value
-from ontology.schema import NODE_PROPERTIES, RELATIONS, Label, PropType, RelType
 
 logger = logging.getLogger(__name__)
 

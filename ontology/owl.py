@@ -1,4 +1,4 @@
-"""The OWL/RDFS ontology, generated from `ontology.schema` and `ontology.vocabulary`.
+"""The OWL/RDFS ontology, generated from `jig.core.schema` and `ontology.vocabulary`.
 
 Naming (every IRI of the RDF model is made here, so a typo fails where it is used):
 
@@ -25,7 +25,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from ontology.schema import ENTITY_LABELS, NODE_PROPERTIES, RELATIONS, Label, PropType, RelType
+from jig.core.schema import ENTITY_LABELS, NODE_PROPERTIES, RELATIONS, Label, PropType, RelType
 from ontology.vocabulary import LANGS, ModelClass, Term, kinds, term_text
 
 BASE = "https://w3id.org/jilin-innovation-graph/"
@@ -250,10 +250,10 @@ def build_ontology() -> Graph:
     graph.add((ONTOLOGY_IRI, DCTERMS.title, Literal("吉林创新图谱本体", lang="zh")))
     graph.add((ONTOLOGY_IRI, DCTERMS.title, Literal("Jilin Innovation Graph ontology", lang="en")))
     graph.add((ONTOLOGY_IRI, RDFS.comment, Literal(
-        "吉林省科技创新政策文件知识图谱的类、关系与属性；由 ontology/schema.py 生成", lang="zh")))
+        "吉林省科技创新政策文件知识图谱的类、关系与属性；由 jig/core/schema.py 生成", lang="zh")))
     graph.add((ONTOLOGY_IRI, RDFS.comment, Literal(
         "Classes, relations and properties of the knowledge graph of Jilin's science and technology "
-        "policy documents; generated from ontology/schema.py", lang="en")))
+        "policy documents; generated from jig/core/schema.py", lang="en")))
     _add_classes(graph)
     _add_relations(graph)
     _add_properties(graph)
@@ -268,7 +268,7 @@ def generated_turtle(graph: Graph, source: str) -> str:
 
 def ontology_turtle() -> str:
     """The ontology serialised as Turtle (the content of `ontology/jilin.ttl`)."""
-    return generated_turtle(build_ontology(), "ontology/owl.py from ontology/schema.py and ontology/vocabulary.py")
+    return generated_turtle(build_ontology(), "ontology/owl.py from jig/core/schema.py and ontology/vocabulary.py")
 
 
 def write_ontology(path: Path = TURTLE_PATH) -> Path:

@@ -28,7 +28,8 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from ingest.graph import KnowledgeGraph, Node, Relationship
+from jig.core.graph import KnowledgeGraph, Node, Relationship
+from jig.core.schema import KINDS, NODE_PROPERTIES, RELATIONS, PropType
 from ontology.owl import (
     ID,
     PREFIXES,
@@ -41,7 +42,6 @@ from ontology.owl import (
     relation_class,
     relation_iri,
 )
-from ontology.schema import KINDS, NODE_PROPERTIES, RELATIONS, PropType
 
 logger = logging.getLogger(__name__)
 

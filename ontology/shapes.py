@@ -1,4 +1,4 @@
-"""SHACL shapes the built graph must satisfy, generated from `ontology.schema`.
+"""SHACL shapes the built graph must satisfy, generated from `jig.core.schema`.
 
 One node shape per label (``jigsh:Institution``) with a named property shape per property
 (``jigsh:Institution-name``): datatype (or, for id references, the class of the node pointed at),
@@ -22,6 +22,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
+from jig.core.schema import ENTITY_LABELS, KINDS, NODE_PROPERTIES, RELATIONS, Label, PropType, RelType
 from ontology.owl import (
     BASE,
     PREFIXES,
@@ -34,7 +35,6 @@ from ontology.owl import (
     relation_class,
     relation_iri,
 )
-from ontology.schema import ENTITY_LABELS, KINDS, NODE_PROPERTIES, RELATIONS, Label, PropType, RelType
 from ontology.vocabulary import ModelClass
 
 JIGSH = Namespace(BASE + "shapes#")
@@ -174,7 +174,7 @@ def build_shapes() -> Graph:
 
 def shapes_turtle() -> str:
     """The shapes serialised as Turtle (the content of `ontology/shapes.ttl`)."""
-    return generated_turtle(build_shapes(), "ontology/shapes.py from ontology/schema.py")
+    return generated_turtle(build_shapes(), "ontology/shapes.py from jig/core/schema.py")
 
 
 def write_shapes(path: Path = SHAPES_PATH) -> Path:

@@ -18,11 +18,11 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node as RdfNode
 
-from ingest.errors import GraphNotBuiltError
-from ingest.graph import KnowledgeGraph, read_jsonl
+from jig.core.errors import GraphNotBuiltError
+from jig.core.graph import KnowledgeGraph, read_jsonl
+from jig.core.schema import RELATIONS, Label, RelType
 from ontology.owl import JIG, PROPERTY_TYPES, property_iri, relation_iri
 from ontology.rdf import to_rdf
-from ontology.schema import RELATIONS, Label, RelType
 from ontology.shapes import SHAPES_PATH, endpoint_shape
 
 logger = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
-from ontology.schema import KINDS, NODE_PROPERTIES, RELATIONS, Label, RelType
+from jig.core.schema import KINDS, NODE_PROPERTIES, RELATIONS, Label, RelType
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")

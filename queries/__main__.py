@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ingest.errors import JilinGraphError
+from jig.core.errors import JilinGraphError
 from queries.store import DEFAULT_BUILD_DIR, DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S, QueryResult, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,

@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ingest.datafile import load_yaml
-from ingest.errors import DataFileError, QueryError
+from jig.core.datafile import load_yaml
+from jig.core.errors import DataFileError, QueryError
 from queries.store import BACKENDS, DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S, GraphStore, QueryResult
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 The statements are the Neo4j variant of every library query and every statement the Neo4j loader
 sends; the schema (labels, relationship types, property keys, endpoint pairs) comes from
-`ontology.schema`, so a label, type or property the ontology does not know is a lint failure.
+`jig.core.schema`, so a label, type or property the ontology does not know is a lint failure.
 Runs `node queries/lint/lint.mjs` (install its package once with `cd queries/lint && npm ci`).
 """
 
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import LintUnavailableError
-from ontology.schema import NODE_PROPERTIES, RELATIONS, Label, RelType
+from jig.core.errors import LintUnavailableError
+from jig.core.schema import NODE_PROPERTIES, RELATIONS, Label, RelType
 from queries.catalog import load_catalog
 from queries.neo4j_store import LOADER_PROPERTIES, LOADER_ROW_KEYS, loader_statements
 

@@ -19,8 +19,8 @@ from typing import Any
 import ladybug as lb
 import pyarrow.parquet as pq
 
-from ingest.errors import GraphNotBuiltError, QueryError, ReadOnlyQueryError, StoreError
-from ingest.graph import KnowledgeGraph
+from jig.core.errors import GraphNotBuiltError, QueryError, ReadOnlyQueryError, StoreError
+from jig.core.graph import KnowledgeGraph
 from queries.ladybug_tables import CopyBatch, ddl_statements, node_batches, relationship_batches
 from queries.store import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S, QueryResult
 

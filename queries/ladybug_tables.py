@@ -1,4 +1,4 @@
-"""The embedded store's tables, generated from `ontology.schema`: DDL and Arrow tables for bulk COPY.
+"""The embedded store's tables, generated from `jig.core.schema`: DDL and Arrow tables for bulk COPY.
 
 One node table per label (primary key `id`, columns in `NODE_PROPERTIES` order, lists as STRING[])
 and one relationship table per relation type with every allowed FROM/TO pair.
@@ -14,9 +14,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from ingest.errors import StoreError
-from ingest.graph import KnowledgeGraph, Node, Relationship
-from ontology.schema import NODE_PROPERTIES, RELATIONS, Label, Property, PropType, RelType
+from jig.core.errors import StoreError
+from jig.core.graph import KnowledgeGraph, Node, Relationship
+from jig.core.schema import NODE_PROPERTIES, RELATIONS, Label, Property, PropType, RelType
 
 log = logging.getLogger(__name__)
 

@@ -18,9 +18,9 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.errors import QueryError, ReadOnlyQueryError, StoreError
-from ingest.graph import KnowledgeGraph
-from ontology.schema import NODE_PROPERTIES, RELATIONS, Label, RelType, check_label, check_rel_type
+from jig.core.errors import QueryError, ReadOnlyQueryError, StoreError
+from jig.core.graph import KnowledgeGraph
+from jig.core.schema import NODE_PROPERTIES, RELATIONS, Label, RelType, check_label, check_rel_type
 from queries.store import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S, QueryResult
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.graph import KnowledgeGraph, read_jsonl
+from jig.core.graph import KnowledgeGraph, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
@@ -31,7 +31,7 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The bundled corpus run through the whole pipeline into a fresh build directory."""
-    from ingest.pipeline import build
+    from ingest.build import build
 
     build_dir = tmp_path_factory.mktemp("build")
     build(CORPUS, build_dir)

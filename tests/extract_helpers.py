@@ -6,11 +6,11 @@ import time
 from collections.abc import Callable
 from functools import cache
 
-from ingest.extract import Extractor
-from ingest.gazetteer import default_gazetteer
-from ingest.model import Document, Mention, Sentence
-from ingest.segment import Segmenter
-from ingest.text import simplified_view
+from ingest.extract.mentions import Extractor
+from ingest.lexicon.gazetteer import default_gazetteer
+from ingest.segment.sentences import Segmenter
+from jig.core.records import Document, Mention, Sentence
+from jig.core.text import simplified_view
 
 
 @cache

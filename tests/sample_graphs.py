@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ingest.graph import KnowledgeGraph, Node, Relationship
-from ontology.schema import Label, RelType
+from jig.core.graph import KnowledgeGraph, Node, Relationship
+from jig.core.schema import Label, RelType
 
 L, R = Label, RelType
 

@@ -9,7 +9,7 @@ from explorer import data
 from explorer.i18n import label_name, rel_name
 from explorer.services.console import EXAMPLES, node_schema, relation_schema
 from explorer.ui import guarded, lang, show_result, tr
-from ingest.errors import QueryError, ReadOnlyQueryError
+from jig.core.errors import QueryError, ReadOnlyQueryError
 
 _EDITOR = "console_cypher"
 _EXAMPLE = "console_example"

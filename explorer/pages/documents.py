@@ -12,7 +12,7 @@ from explorer.markup import annotate
 from explorer.services.documents import MentionSpan
 from explorer.services.models import DocumentInfo
 from explorer.ui import entity_href, guarded, lang, tr
-from ontology.schema import Label
+from jig.core.schema import Label
 
 _PICK = "documents_pick"
 

@@ -7,7 +7,7 @@ import streamlit as st
 from explorer import data
 from explorer.services.entities import resolve
 from explorer.ui import guarded, lang, show_result, tr
-from ingest.errors import JilinGraphError
+from jig.core.errors import JilinGraphError
 from queries.catalog import NamedQuery, Parameter, load_catalog
 
 _SUBMITTED = "gallery_submitted"

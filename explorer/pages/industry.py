@@ -11,7 +11,7 @@ from explorer.i18n import label_name, rel_name
 from explorer.services.industry import anchor_counts
 from explorer.services.models import Entity
 from explorer.ui import guarded, lang, show_graph, tr
-from ontology.schema import Label
+from jig.core.schema import Label
 
 _PICK = "industry_pick"
 

@@ -11,7 +11,7 @@ from explorer.i18n import kind_name, label_name, rel_name
 from explorer.services.models import Entity
 from explorer.services.overview import documents_by_year
 from explorer.ui import entity_anchor, guarded, lang, tr
-from ontology.schema import Label
+from jig.core.schema import Label
 
 TOP = 10
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ontology.schema import NODE_PROPERTIES, RELATIONS, Label
+from jig.core.schema import NODE_PROPERTIES, RELATIONS, Label
 
 
 @dataclass(frozen=True)

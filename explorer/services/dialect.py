@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ontology.schema import RelType, check_rel_type
+from jig.core.schema import RelType, check_rel_type
 
 
 @dataclass(frozen=True)

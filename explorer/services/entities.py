@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from explorer.services.models import Entity
-from ontology.schema import ENTITY_LABELS
+from jig.core.schema import ENTITY_LABELS
 
 if TYPE_CHECKING:
     from queries.store import GraphStore

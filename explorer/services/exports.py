@@ -8,7 +8,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.graph import read_jsonl
+from jig.core.graph import read_jsonl
 from ontology.export import ExportFormat, export_graph
 
 

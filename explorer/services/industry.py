@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from explorer.services.dialect import dialect_for, rel_pattern
 from explorer.services.models import DocumentInfo, Entity, GraphEdge, Subgraph
 from explorer.services.neighbourhood import edges_touching, subgraph_of
-from ontology.schema import Label, RelType
+from jig.core.schema import Label, RelType
 
 if TYPE_CHECKING:
     from queries.store import GraphStore

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from explorer.services.dialect import dialect_for, rel_pattern
 from explorer.services.models import Entity, GraphEdge, GraphNode, Subgraph
-from ontology.schema import ENTITY_LABELS, RELATIONS, RelType, check_rel_type
+from jig.core.schema import ENTITY_LABELS, RELATIONS, RelType, check_rel_type
 
 if TYPE_CHECKING:
     from queries.store import GraphStore

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from explorer.services.models import DocumentInfo
-from ontology.schema import Label, RelType
+from jig.core.schema import Label, RelType
 
 if TYPE_CHECKING:
     from queries.store import GraphStore

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from explorer.services.dialect import dialect_for, rel_pattern
 from explorer.services.models import Evidence, Relation
-from ontology.schema import DERIVED_RELATIONS
+from jig.core.schema import DERIVED_RELATIONS
 
 if TYPE_CHECKING:
     from queries.store import GraphStore

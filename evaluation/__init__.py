@@ -1,0 +1,1 @@
+"""Extraction quality: gold sets, scoring against them, reports."""

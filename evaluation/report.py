@@ -1,0 +1,38 @@
+"""The evaluation report as plain-text tables."""
+
+from __future__ import annotations
+
+from evaluation.gold import TARGETS
+from evaluation.scoring import EvaluationReport, Score
+
+
+def format_report(report: EvaluationReport, details: bool = False) -> str:
+    """The report as plain-text tables; with `details`, also what each item missed or got wrong."""
+    items = report.items
+    unseen_items = sum(1 for i in items if i.unseen)
+    lines = [f"Extraction quality on {report.gold_set} ({len(items)} items, {unseen_items} unseen-institution passages)",
+             ""]
+    lines += _table("entities", report.entities, report.entity_overall)
+    lines.append("")
+    lines += _table("relations", report.relations, report.relation_overall)
+    lines += ["", f"unseen-passage entity recall: {report.unseen_recall:.3f} "
+                  f"({report.unseen.tp}/{report.unseen.gold})", TARGETS]
+    if details:
+        lines += ["", "[name]: a predicted entity that matches no gold entity of the item"]
+        for item in items:
+            for title, values in (("missed entities", item.missed_entities),
+                                  ("spurious entities", item.spurious_entities),
+                                  ("missed relations", item.missed_relations),
+                                  ("spurious relations", item.spurious_relations)):
+                if values:
+                    lines += ["", f"{item.id}: {title}", *(f"  {v}" for v in values)]
+    return "\n".join(lines)
+
+
+def _table(title: str, rows: dict[str, Score], overall: Score) -> list[str]:
+    header = f"{title:<16}{'pred':>6}{'gold':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}"
+    body = [
+        f"{name:<16}{s.predicted:>6}{s.gold:>6}{s.tp:>6}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+        for name, s in [*rows.items(), ("overall", overall)]
+    ]
+    return [header, "-" * len(header), *body[:-1], "-" * len(header), body[-1]]

@@ -1,0 +1,1 @@
+"""Stage 7, assemble: all stage records → the `KnowledgeGraph` payload."""

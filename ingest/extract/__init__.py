@@ -1,0 +1,1 @@
+"""Stage 3, extract: `Sentence` → `Mention` (gazetteer, name forms, technologies)."""

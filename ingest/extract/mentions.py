@@ -1,0 +1,338 @@
+"""Entity mentions: curated names from the gazetteer, new names found by their form.
+
+One Aho-Corasick pass over each sentence's `view` finds every gazetteer surface form; one compiled
+regex finds every name suffix of `ingest.extract.forms`, whose head is delimited by the sentence's jieba
+tokens; `ingest.extract.technology` finds technologies by their form (…技术, …传感器). Quoted programmes
+(“双十”工程, 项目“…”, “吉林制造2025”), districts named with their city (长春市绿园区) and abbreviations
+introduced in the text (（简称“XX院”）) are handled here too; a 《…》 title is a document, never a mention itself, though the names inside it
+(its issuers) are. Mentions nest: the outermost name is emitted and so is every
+name inside it (吉林大学汽车工程研究院 → also 吉林大学), each level once, without overlaps.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ingest.extract import boundary, forms, technology
+from ingest.extract.forms import Span
+from ingest.lexicon.gazetteer import Gazetteer
+from jig.core.records import Mention, Sentence, SentenceTokens
+from jig.core.schema import Label
+
+log = logging.getLogger(__name__)
+
+_QUOTE = re.compile(r"“([^“”]{1,40})”|\"([^\"]{1,40})\"")
+_QUOTED_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + "|".join(forms.PROGRAM_SUFFIXES) + ")")
+_BREAKS = frozenset("和与及等的、，,")
+#: A quoted title named as a project: 重点研发项目“…”, “…”项目.
+_PROJECT_WORDS = ("项目", "课题")
+#: A quoted name ending in a target year is a programme or strategy: “吉林制造2025”.
+_YEAR_NAMED = re.compile(r"[\u4e00-\u9fff]{2,}20\d\d")
+#: A district or county named right after its city (长春市绿园区); the city's hit comes first.
+_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,3}?[区县]")
+#: Last characters of a county-level place name that jieba's dictionary knows (敦化市, 抚松县, 前郭尔罗斯蒙古族自治县).
+_COUNTY_ENDS = re.compile(r"[市县旗]")
+_FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
+#: Gazetteer forms this long are specific enough to match inside a longer jieba token.
+_SPECIFIC_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A possible mention, sentence-local.
+
+    `suffix_start` marks where a form-found name's suffix starts; `aligned` is False for a short
+    gazetteer form cutting through a jieba token (长客 in 增长客观), which may only nest in a name.
+    """
+
+    start: int
+    end: int
+    label: Label
+    kind: str
+    source: str
+    gazetteer_id: str | None = None
+    suffix_start: int | None = None
+    aligned: bool = True
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def inside(self, other: _Candidate) -> bool:
+        return other.start <= self.start and self.end <= other.end and self.length < other.length
+
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.label, self.kind)
+
+
+class Extractor:
+    """Finds entity mentions in sentences. Build once per gazetteer; `run` is linear in the text."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._automaton = _automaton({form: entry for form, entry in gazetteer.surfaces().items() if len(form) > 1})
+        self._industry_forms = frozenset(
+            form for form, entry in gazetteer.surfaces().items() if entry.label in (Label.INDUSTRY, Label.TECHNOLOGY)
+        ) | frozenset(k for e in gazetteer.entries if e.label in (Label.INDUSTRY, Label.TECHNOLOGY) for k in e.keywords)
+        forms.word_tags()
+
+    def run(self, sentences: Iterable[Sentence]) -> list[Mention]:
+        """Every mention in `sentences`, in sentence order, then by start (outer names before inner ones)."""
+        sentences = list(sentences)
+        per_sentence: list[list[_Candidate]] = []
+        abbreviations: dict[str, _Candidate] = {}
+        for sentence in sentences:
+            chosen, defined = self._sentence(sentence)
+            per_sentence.append(chosen)
+            for short, full in defined.items():
+                abbreviations.setdefault(short, full)
+        if abbreviations:
+            self._abbreviation_uses(sentences, per_sentence, abbreviations)
+        mentions = [
+            _mention(sentence, candidate)
+            for sentence, chosen in zip(sentences, per_sentence, strict=True)
+            for candidate in sorted(chosen, key=lambda c: (c.start, -c.end))
+        ]
+        log.debug("%d mentions in %d sentences", len(mentions), len(sentences))
+        return mentions
+
+    # --- one sentence --------------------------------------------------------------------------
+
+    def _sentence(self, sentence: Sentence) -> tuple[list[_Candidate], dict[str, _Candidate]]:
+        view = sentence.view
+        sv = sentence.tokens
+        hits = self._gazetteer_hits(sv)
+        hits += _counties(sv, hits)
+        suffixes = list(forms.suffix_pattern().finditer(view))
+        names = self._form_names(sv, hits, suffixes)
+        candidates = (hits + names + _quoted_programmes(sv) + _districts(sv, hits)
+                      + _technologies(sv, hits + names, suffixes))
+        chosen = _select(candidates)
+        defined: dict[str, _Candidate] = {}
+        for match in forms.ABBREVIATION.finditer(view):
+            full = max((c for c in chosen if c.end == match.start()), key=lambda c: c.length, default=None)
+            if full is None:
+                continue
+            short = _Candidate(match.start(1), match.end(1), full.label, full.kind, "form")
+            if _claim(chosen, short):
+                defined[view[short.start:short.end]] = short
+        return chosen, defined
+
+    def _gazetteer_hits(self, sv: SentenceTokens) -> list[_Candidate]:
+        hits = []
+        for last, (form, entry) in self._automaton.iter(sv.view):
+            start, end = last - len(form) + 1, last + 1
+            if _glued(sv, start, end):
+                continue
+            aligned = len(form) >= _SPECIFIC_LENGTH or (sv.starts_at(start) and sv.ends_at(end))
+            hits.append(_Candidate(start, end, entry.label, entry.kind, "gazetteer", entry.id, aligned=aligned))
+        return hits
+
+    def _form_names(self, sv: SentenceTokens, hits: list[_Candidate],
+                    suffixes: list[re.Match[str]]) -> list[_Candidate]:
+        view = sv.view
+        known = [h for h in hits if h.aligned]
+        name_ends = frozenset([h.end for h in known] + [m.end() for m in suffixes])
+        name_starts = frozenset(h.start for h in known if h.label not in (Label.INDUSTRY, Label.TECHNOLOGY))
+        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(view)]
+        found: list[_Candidate] = []
+        for match in suffixes:
+            form = forms.form_of(match.group())
+            if form.closed and not boundary.closed_at(sv, match.end()):
+                continue
+            floor = max([q + 1 for q, e in quotes if q < match.start() < e] + [0])
+            start = boundary.left_boundary(sv, match.start(), floor, name_ends, name_starts, programme=form.closed)
+            if form.label is Label.PROGRAM and boundary.classified(sv, start):
+                continue
+            spans = [c.span() for c in hits + found]
+            head = boundary.analyse_head(sv, start, match.start(), spans, self._is_industry(view))
+            if not boundary.head_is_name(form.head, head, view[start:match.start()]):
+                continue
+            start = _after_juxtaposed_body(_with_prefix(view, start, floor), match.start(), hits)
+            label, kind = _refine(form, start, match.start(), known + found)
+            found.append(_Candidate(start, match.end(), label, kind, "form", suffix_start=match.start()))
+        return found
+
+    def _is_industry(self, view: str):
+        return lambda start, end: view[start:end] in self._industry_forms
+
+    # --- abbreviations defined in one sentence and used in others ------------------------------
+
+    def _abbreviation_uses(self, sentences: Sequence[Sentence], per_sentence: list[list[_Candidate]],
+                           abbreviations: dict[str, _Candidate]) -> None:
+        automaton = _automaton(abbreviations)
+        for sentence, chosen in zip(sentences, per_sentence, strict=True):
+            for last, (short, full) in automaton.iter(sentence.view):
+                _claim(chosen, _Candidate(last - len(short) + 1, last + 1, full.label, full.kind, "form"))
+
+
+def _automaton(table: dict[str, object]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for form, value in table.items():
+        automaton.add_word(form, (form, value))
+    automaton.make_automaton()
+    return automaton
+
+
+def _refine(form: forms.NameForm, start: int, suffix_start: int, known: list[_Candidate]) -> tuple[Label, str]:
+    """A 研究院/研究所 named after a university or enterprise is one of its platforms, not an institution."""
+    if form.suffix in ("研究院", "研究所") and any(
+        start <= k.start and k.end <= suffix_start and k.label is Label.INSTITUTION
+        and k.kind in ("University", "Enterprise") for k in known
+    ):
+        return Label.PLATFORM, "IndustryResearchInstitute"
+    return form.label, form.kind
+
+
+def _glued(sv: SentenceTokens, start: int, end: int) -> bool:
+    """Whether a short curated form runs into the next character, left alone by the tokenizer, that
+    makes a word with its last one: 科技部 in 科技部门 (部门), whatever jieba made of it."""
+    if end - start >= _SPECIFIC_LENGTH or end >= len(sv.view):
+        return False
+    following = sv.covering(end)
+    return following is not None and following[2] - following[1] == 1 and sv.view[end - 1:end + 1] in forms.word_tags()
+
+
+def _after_juxtaposed_body(start: int, suffix_start: int, known: list[_Candidate]) -> int:
+    """Start after a government body directly followed by a place: two issuers side by side
+    (中共吉林省委吉林省人民政府 → 吉林省人民政府), not a body and its own institute (中科院长春…所)."""
+    regions = {k.start for k in known if k.label is Label.REGION and start < k.start < suffix_start}
+    bodies = [k.end for k in known if k.kind == "Government" and start <= k.start and k.end in regions]
+    return max(bodies, default=start)
+
+
+def _with_prefix(view: str, start: int, floor: int) -> int:
+    for prefix in forms.NAME_PREFIXES:
+        if start - len(prefix) >= floor and view.startswith(prefix, start - len(prefix)):
+            return start - len(prefix)
+    return start
+
+
+def _quoted_programmes(sv: SentenceTokens) -> list[_Candidate]:
+    """Programmes named in quotes: “长白山人才工程” (the quote is the name), “双十”工程 (quote + suffix),
+    a project's title (重点研发项目“…”, “…”项目) and a name ending in a target year (“吉林制造2025”)."""
+    found = []
+    for match in _QUOTE.finditer(sv.view):
+        inner_start, inner_end = match.span(1) if match.group(1) is not None else match.span(2)
+        inner = sv.view[inner_start:inner_end].strip()
+        if _BREAKS.intersection(inner):
+            continue
+        if any(inner.endswith(s) and len(inner) > len(s) for s in forms.PROGRAM_SUFFIXES):
+            found.append(_Candidate(inner_start, inner_end, Label.PROGRAM, "Program", "form", suffix_start=inner_end))
+            continue
+        project = (sv.view[:match.start()].rstrip().endswith(_PROJECT_WORDS)
+                   or sv.view[match.end():].lstrip().startswith(_PROJECT_WORDS))
+        if (project and len(inner) >= 6) or _YEAR_NAMED.fullmatch(inner):
+            kind = "Project" if project else "Policy"
+            found.append(_Candidate(inner_start, inner_end, Label.PROGRAM, kind, "form", suffix_start=inner_end))
+            continue
+        tail = _QUOTED_TAIL.match(sv.view, match.end())
+        if tail and not _BREAKS.intersection(tail.group()) and boundary.closed_at(sv, tail.end()):
+            found.append(_Candidate(match.start(), tail.end(), Label.PROGRAM, "Program", "form",
+                                    suffix_start=match.end()))
+    return found
+
+
+def _districts(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
+    """Districts and counties named with their city (长春市绿园区, 吉林市船营区): city + a short name + 区/县
+    that is a word of its own and not a zone (长春市高新区) or a class word (市区, 城区)."""
+    found = []
+    for hit in hits:
+        if hit.label is Label.REGION and hit.kind == "City" and hit.aligned and sv.starts_at(hit.end):
+            match = _DISTRICT.match(sv.view, hit.end)
+            if match and sv.ends_at(match.end()) and boundary.is_district(sv, hit.end, match.end()):
+                found.append(_Candidate(hit.start, match.end(), Label.REGION, "County", "form",
+                                        suffix_start=hit.end))
+    return found
+
+
+def _counties(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
+    """Cities and counties the gazetteer does not hold: one jieba word of three or more characters
+    ending in 市/县/旗 that jieba's dictionary tags as a place (敦化市, 抚松县; not 城市, 超市, 该县)."""
+    found = []
+    for match in _COUNTY_ENDS.finditer(sv.view):
+        token = sv.ending_at(match.end())
+        if (token is not None and len(token.word) >= 3 and forms.word_tags().get(token.word) == "ns"
+                and not any(h.start < token.end and token.start < h.end for h in hits)):
+            found.append(_Candidate(token.start, token.end, Label.REGION, "County", "form"))
+    return found
+
+
+def _technologies(sv: SentenceTokens, known: list[_Candidate], suffixes: list[re.Match[str]]) -> list[_Candidate]:
+    """Technologies found by form (`ingest.extract.technology`), delimited by the names around them."""
+    quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(sv.view)]
+    spans = [k.span() for k in known if k.aligned]
+    name_suffixes = [m.span() for m in suffixes if forms.form_of(m.group()).label is not Label.PROGRAM]
+    return [_Candidate(t.start, t.end, Label.TECHNOLOGY, "Technology", "form")
+            for t in technology.technologies(sv, spans, name_suffixes, quotes)]
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Outermost names without overlaps, then the names nested in each, level by level."""
+    return _layer([c for c in candidates if c.aligned], candidates)
+
+
+def _layer(pool: list[_Candidate], everything: list[_Candidate]) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    for candidate in sorted(pool, key=lambda c: (-c.length, c.start, c.source != "gazetteer")):
+        if not any(_overlaps(candidate, c) for c in chosen):
+            chosen.append(candidate)
+    result = list(chosen)
+    for outer in chosen:
+        inner = [c for c in everything if c.inside(outer) and _may_nest(c, outer)]
+        if inner:
+            result.extend(_layer(inner, inner))
+    return result
+
+
+def _may_nest(inner: _Candidate, outer: _Candidate) -> bool:
+    """Nested names: not the outer entity again nor a shorter form of it (吉林敖东药业集团 in 吉林敖东药业集团
+    股份有限公司), not a piece of the outer name's suffix (全国重点实验室),
+    not a place closing a longer curated name (白山 in 长白山) nor inside a curated place (东北 in
+    东北亚), not a two-character curated name
+    inside another (吉大 in 吉大正元), and no industry or technology inside an institution's name
+    (化工 in 吉林化工学院) or inside another industry or technology (新能源 in 新能源汽车)."""
+    if inner.gazetteer_id is not None and inner.gazetteer_id == outer.gazetteer_id:
+        return False
+    if inner.label in _FOCI and (outer.label in _FOCI or outer.label is Label.INSTITUTION):
+        return False
+    if inner.start == outer.start and inner.kind == outer.kind == "Enterprise":
+        return False
+    if outer.source == "gazetteer" and inner.label is Label.REGION:
+        return inner.end != outer.end and outer.label is not Label.REGION
+    if outer.source == "gazetteer" and inner.source == "gazetteer":
+        return inner.length > 2
+    return outer.suffix_start is None or inner.start < outer.suffix_start
+
+
+def _claim(chosen: list[_Candidate], abbreviation: _Candidate) -> bool:
+    """Add an abbreviation's span unless a name overlaps it; words inside it (光电 in 光电院) give way."""
+    if any(_overlaps(abbreviation, c) and not c.inside(abbreviation) for c in chosen):
+        return False
+    chosen[:] = [c for c in chosen if not c.inside(abbreviation)]
+    chosen.append(abbreviation)
+    return True
+
+
+def _overlaps(a: _Candidate, b: _Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _mention(sentence: Sentence, candidate: _Candidate) -> Mention:
+    return Mention(
+        sentence_id=sentence.id,
+        doc_id=sentence.doc_id,
+        start=sentence.start + candidate.start,
+        end=sentence.start + candidate.end,
+        surface=sentence.text[candidate.start:candidate.end],
+        normalized=sentence.view[candidate.start:candidate.end],
+        label=candidate.label,
+        kind=candidate.kind,
+        source=candidate.source,
+        gazetteer_id=candidate.gazetteer_id,
+    )

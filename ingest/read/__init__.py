@@ -1,0 +1,1 @@
+"""Stage 1, read: files → `Document` (decoding, cleaning, matching view, metadata, manifest)."""

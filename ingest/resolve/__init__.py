@@ -1,0 +1,1 @@
+"""Stage 4, resolve: `Mention` → canonical `Entity` (aliases, abbreviations, English names)."""

@@ -1,0 +1,1 @@
+"""Stage 2, segment: `Document` → `Sentence` records with clauses and on-demand jieba tokens."""

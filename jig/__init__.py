@@ -1,0 +1,1 @@
+"""Jilin Innovation Graph: the shared core every layer builds on."""
