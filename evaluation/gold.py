@@ -41,6 +41,9 @@ EVALUATED_RELATIONS: tuple[RelType, ...] = (
 )
 _SYMMETRIC = frozenset({RelType.COOPERATES_WITH})
 SCRIPTS = ("simplified", "traditional")
+#: Where a passage of a real public text comes from (optional keys of a passage).
+PROVENANCE = ("genre", "source", "date", "note")
+GENRES = ("news", "notice", "plan", "university", "institute", "company")
 
 #: The targets of the "Extraction quality" issue, printed under the report.
 TARGETS = "targets: entities P ≥ 0.90 and R ≥ 0.90, unseen-passage recall ≥ 0.85, relation F1 ≥ 0.75"
@@ -94,7 +97,10 @@ class GoldItem:
     """A gold document or passage: where its text comes from and what it should yield.
 
     `file` is set for corpus documents (a file name in the corpus directory), `text` for passages;
-    `script` (passages) says whether the text is written in simplified or traditional script.
+    `script` (passages) says whether the text is written in simplified or traditional script. Passages
+    excerpted from real public texts also record where they come from: `genre` (news, notice, plan,
+    university, institute, company), `source` (the page address), `date` (the text's own date, ISO,
+    possibly only YYYY-MM or YYYY) and a free `note`.
     """
 
     id: str
@@ -104,6 +110,10 @@ class GoldItem:
     file: str | None = None
     text: str | None = None
     script: str | None = None
+    genre: str | None = None
+    source: str | None = None
+    date: str | None = None
+    note: str | None = None
 
 
 def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldItem]:
@@ -136,7 +146,7 @@ def _read_items(path: Path, kind: str) -> list[GoldItem]:
 
 def _item(path: Path, kind: str, record: object) -> GoldItem:
     required, optional = (("file", "entities"), ("relations",)) if kind == "documents" else (
-        ("id", "text", "entities"), ("relations", "unseen", "script"))
+        ("id", "text", "entities"), ("relations", "unseen", "script", *PROVENANCE))
     record = _mapping(path, record, required, optional, what="a gold item")
     line = line_of(record)
     entities = tuple(_entity(path, e) for e in _list(path, record, "entities"))
@@ -167,7 +177,10 @@ def _item(path: Path, kind: str, record: object) -> GoldItem:
     if kind == "documents":
         file = _text(path, record, "file")
         return GoldItem(Path(file).stem, *found, file=file)
-    return GoldItem(_text(path, record, "id"), *found, text=_text(path, record, "text"), script=script)
+    provenance = {key: _text(path, record, key) for key in PROVENANCE if key in record}
+    if provenance.get("genre", GENRES[0]) not in GENRES:
+        raise DataFileError(path, f"'genre' must be one of {', '.join(GENRES)}", line=line, text=provenance["genre"])
+    return GoldItem(_text(path, record, "id"), *found, text=_text(path, record, "text"), script=script, **provenance)
 
 
 def relation_key(type_: RelType, source: str, target: str) -> tuple[RelType, str, str]:

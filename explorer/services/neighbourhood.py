@@ -71,16 +71,16 @@ def neighbourhood(
         from_ring = set(frontier)
         for edge in edges_touching(store, frontier, types):
             for end, other in ((edge.source, edge.target), (edge.target, edge.source)):
-                if other in from_ring and end not in kept and end in index and index[end].label in allowed:
+                if (other in from_ring and end not in kept and end not in hidden and end in index
+                        and index[end].label in allowed):
                     strength[end] += edge.weight
         ranked = sorted(strength, key=lambda n: (-strength[n], -index[n].centrality, n))
         room = max(cap - len(kept), 0)
-        frontier = ranked[:room]
+        kept.update({n: ring for n in ranked[:room]})
         hidden.update(ranked[room:])
-        kept.update({n: ring for n in frontier})
+        frontier = ranked  # the next ring is counted from every node of this one, shown or hidden
         if not frontier:
             break
-    hidden.difference_update(kept)
     edges = edges_touching(store, kept, types, both_ends=True)
     nodes = tuple(graph_node(index[n], centre=(ring == 0)) for n, ring in kept.items())
     return Subgraph(nodes=nodes, edges=_dedupe(edges), hidden=len(hidden))

@@ -7,7 +7,9 @@ Layout (see the header of `data/corpus/manifest.yaml`)::
         FIELD: {value: VALUE, source: text | manual, note: "optional"}
 
 FIELD is one of title, issuer, date (ISO YYYY-MM-DD), year (used when only the year is known) and
-doc_number; a value may be null. `source: manual` values are applied over what the reader finds in
+doc_number; a value may be null. Two provenance fields say where the file comes from, always
+`source: manual`: url (the public address it was taken from) and extent (full | excerpt: whether the
+file holds the whole document); they describe the file and are not document metadata. `source: manual` values are applied over what the reader finds in
 the text; `source: text` values record what the reader finds there (a test checks they agree).
 Malformed content raises DataFileError naming the file and line.
 """
@@ -27,6 +29,9 @@ MANIFEST_NAME = "manifest.yaml"
 SOURCES = ("text", "manual")
 _VALUE_KEYS = frozenset({"value", "source", "note"})
 _YEARS = range(1900, 2101)
+#: Where a file comes from: recorded in the manifest, never applied to the document's metadata.
+PROVENANCE_FIELDS = ("url", "extent")
+EXTENTS = ("full", "excerpt")
 
 Value = str | int | None
 
@@ -57,8 +62,13 @@ class ManifestEntry:
         """The values the reader is expected to find in the text."""
         return self._from("text")
 
+    def provenance(self) -> dict[str, Value]:
+        """Where the file comes from (url, extent)."""
+        return {name: v.value for name, v in self.values.items() if name in PROVENANCE_FIELDS}
+
     def _from(self, source: str) -> dict[str, Value]:
-        return {name: v.value for name, v in self.values.items() if v.source == source}
+        return {name: v.value for name, v in self.values.items()
+                if v.source == source and name not in PROVENANCE_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -102,8 +112,9 @@ def _entry(path: Path, file: str, line: int, record: object) -> ManifestEntry:
         raise DataFileError(path, "a document entry must be a mapping of fields", line, file)
     values = {}
     for name, spec in record.items():
-        if name not in FIELDS:
-            raise DataFileError(path, f"unknown field; known: {', '.join(FIELDS)}", record.lines[name], str(name))
+        if name not in FIELDS and name not in PROVENANCE_FIELDS:
+            known = ", ".join((*FIELDS, *PROVENANCE_FIELDS))
+            raise DataFileError(path, f"unknown field; known: {known}", record.lines[name], str(name))
         values[name] = _value(path, name, record.lines[name], spec)
     _check_date_and_year(path, values)
     return ManifestEntry(file, line, values)
@@ -117,6 +128,9 @@ def _value(path: Path, name: str, line: int, spec: object) -> ManifestValue:
         raise DataFileError(path, f"unknown key in {name}; known: value, source, note", line, unknown)
     if spec["source"] not in SOURCES:
         raise DataFileError(path, f"source of {name} must be 'text' or 'manual'", line, str(spec["source"]))
+    if name in PROVENANCE_FIELDS and spec["source"] != "manual":
+        raise DataFileError(path, f"{name} says where the file comes from: its source must be 'manual'", line,
+                            str(spec["source"]))
     return ManifestValue(_checked(path, name, line, spec["value"]), spec["source"], str(spec.get("note") or ""), line)
 
 
@@ -129,6 +143,8 @@ def _checked(path: Path, name: str, line: int, value: object) -> Value:
         return value
     if name == "date":
         return _iso_date(path, line, value)
+    if name == "extent" and value not in EXTENTS:
+        raise DataFileError(path, f"extent must be one of {', '.join(EXTENTS)}", line, str(value))
     if not isinstance(value, str) or not value.strip():
         raise DataFileError(path, f"{name} must be a non-empty string", line, str(value))
     return value.strip()
