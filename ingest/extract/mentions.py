@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ingest.extract import boundary, forms, technology
+from ingest.extract import boundary, enumerations, forms, technology
 from ingest.extract.forms import Span
 from ingest.lexicon.gazetteer import Gazetteer
 from jig.core.records import Mention, Sentence, SentenceTokens
-from jig.core.schema import Label
+from jig.core.schema import KINDS, Label
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ class Extractor:
         suffixes = list(forms.suffix_pattern().finditer(view))
         names = self._form_names(sv, hits, suffixes)
         candidates = (hits + names + _quoted_programmes(sv) + _districts(sv, hits)
-                      + _technologies(sv, hits + names, suffixes))
+                      + _technologies(sv, hits + names, suffixes) + _listed(sv, hits))
         chosen = _select(candidates)
         defined: dict[str, _Candidate] = {}
         for match in forms.ABBREVIATION.finditer(view):
@@ -169,6 +169,15 @@ class Extractor:
         for sentence, chosen in zip(sentences, per_sentence, strict=True):
             for last, (short, full) in automaton.iter(sentence.view):
                 _claim(chosen, _Candidate(last - len(short) + 1, last + 1, full.label, full.kind, "form"))
+
+
+def _listed(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
+    """Items of a list of industries or technologies (汽车、石化、医药健康产业) that no curated name covers."""
+    return [
+        _Candidate(item.start, item.end, item.label, KINDS[item.label][0], "form")
+        for item in enumerations.listed_fields(sv)
+        if not any(h.start <= item.start and item.end <= h.end for h in hits)
+    ]
 
 
 def _automaton(table: dict[str, object]) -> ahocorasick.Automaton:
