@@ -35,6 +35,13 @@ def typed(text: str) -> set[tuple[str, str, str]]:
     ("科技部批复建设吉林公主岭国家农业科技园区。园区位于公主岭市。",
      ("吉林公主岭国家农业科技园区", "LOCATED_IN", "公主岭市")),
     ("长春光电子中试基地设在长春经济技术开发区。", ("长春光电子中试基地", "LOCATED_IN", "长春经济技术开发区")),
+    # 该… within a paragraph, several sentences back; an institution by its kind (该公司)
+    ("吉林省大豆食品加工工程技术研究中心通过验收。中心有科研人员50人。今年新增专利10项。经费充足。该中心依托吉林农业大学建设。",
+     ("吉林省大豆食品加工工程技术研究中心", "HOSTED_BY", "吉林农业大学")),
+    ("长春长光辰芯光电技术有限公司成立于2012年。今年销售额增长三成。该公司与长春理工大学签约。",
+     ("长春理工大学", "COOPERATES_WITH", "长春长光辰芯光电技术有限公司")),
+    # news cue phrases
+    ("长春长光辰芯光电技术有限公司入驻长春新区。", ("长春长光辰芯光电技术有限公司", "LOCATED_IN", "长春新区")),
 ])
 def test_relate_reads_news_phrasings(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in typed(text)
