@@ -40,6 +40,7 @@ from itertools import combinations
 
 from ingest.lexicon.cues import ArgSpec, CueLexicon, CueRule, default_cues
 from ingest.lexicon.gazetteer import Gazetteer
+from ingest.relate.anaphora import ANAPHOR_LABELS, ANAPHOR_REACH, same_paragraph, with_anaphors
 from ingest.relate.anchors import anchoring_party, can_anchor
 from ingest.relate.findings import (
     Arg,
@@ -80,19 +81,6 @@ _TRAILING_PUNCT = "。．.：:！!；;，, \u3000"
 #: Characters that may stand between a cue and an adjacent argument.
 _QUOTES = " “”\"‘’"
 #: Class words that refer back to a named platform, zone or alliance (该中心 → …工程技术研究中心).
-_ANAPHOR_WORDS = ("众创空间", "孵化器", "孵化基地", "基地", "研究院", "中心", "实验室", "工作站", "平台", "联盟",
-                  "园区", "开发区", "高新区", "示范区", "新区", "片区")
-#: Class words standing for an institution; they need a demonstrative (该公司, 该校), as 公司 alone is generic.
-_INSTITUTION_WORDS = ("公司", "集团", "企业", "大学", "学院", "研究所", "研究院", "学校", "高校", "医院")
-_KIND_WORDS: dict[str, tuple[str, ...]] = {"公司": ("Enterprise",), "集团": ("Enterprise",), "企业": ("Enterprise",),
-                                            "学校": ("University",), "高校": ("University",), "大学": ("University",)}
-_ANAPHOR = re.compile(r"(?:^|(?<=[，,；;。]))\s*(?:(?:该|此|这个|这一|这家|本)?(" + "|".join(_ANAPHOR_WORDS)
-                      + r")|(?:该|这家|此)(" + "|".join(_INSTITUTION_WORDS) + r"))")
-_ANAPHOR_LABELS = (Label.PLATFORM, Label.ZONE, Label.ALLIANCE, Label.INSTITUTION)
-#: How many sentences back, within the paragraph, a class word may find the name it stands for.
-_ANAPHOR_REACH = 6
-#: A bare class word (孵化器…, no 该) reaches only this many sentences back.
-_BARE_REACH = 2
 
 
 def relate(sentences: Sequence[Sentence], resolution: Resolution, gazetteer: Gazetteer) -> list[Edge]:
@@ -128,12 +116,12 @@ class _Relater:
         recent: list[list[Arg]] = []  # named platforms, zones, alliances, institutions of the paragraph so far
         previous: Sentence | None = None
         for sentence in sentences:
-            if not _same_paragraph(previous, sentence):
+            if not same_paragraph(previous, sentence):
                 recent = []
             previous = sentence
-            named = [a for a in self.args.get(sentence.id, []) if a.outer and a.label in _ANAPHOR_LABELS]
-            args = self._with_anaphors(sentence, self.args.get(sentence.id, []), recent)
-            recent = [*recent, named][-_ANAPHOR_REACH:]
+            named = [a for a in self.args.get(sentence.id, []) if a.outer and a.label in ANAPHOR_LABELS]
+            args = with_anaphors(sentence, self.args.get(sentence.id, []), recent, self.entities)
+            recent = [*recent, named][-ANAPHOR_REACH:]
             if not args:
                 continue
             scan = self._scan(sentence, args)
@@ -169,33 +157,6 @@ class _Relater:
             args = sorted(by_span.values(), key=lambda a: (a.start, -a.end, a.entity_id))
             index[sentence_id] = [with_outer(a, args) for a in args]
         return index
-
-    def _with_anaphors(self, sentence: Sentence, args: list[Arg], recent: list[list[Arg]]) -> list[Arg]:
-        """`args` plus the class words of the sentence standing for the latest antecedent they fit: with a
-        demonstrative (该中心, 该公司) anywhere earlier in the paragraph, bare (孵化器…) in the last two sentences."""
-        if not any(recent):
-            return args
-        extra = []
-        for match in _ANAPHOR.finditer(sentence.view):
-            group = 1 if match.group(1) else 2
-            start, end = sentence.start + match.start(group), sentence.start + match.end(group)
-            if any(a.start < end and start < a.end for a in args):
-                continue
-            word = match.group(group)
-            demonstrative = match.group(0).strip() != word
-            antecedents = [a for names in (recent if demonstrative else recent[-_BARE_REACH:]) for a in names]
-            referent = next((a for a in reversed(antecedents) if self._stands_for(word, a)), None)
-            if referent is not None:
-                extra.append(Arg(referent.entity_id, referent.label, referent.kind, start, end, True))
-        return sorted([*args, *extra], key=lambda a: (a.start, -a.end, a.entity_id)) if extra else args
-
-    def _stands_for(self, word: str, antecedent: Arg) -> bool:
-        """Whether a class word (中心, 公司 …) can stand for the entity: its name ends with the word, or
-        the word names its kind (公司/企业 for an enterprise, 学校/高校 for a university)."""
-        entity = self.entities[antecedent.entity_id]
-        if antecedent.label is Label.INSTITUTION:
-            return entity.kind in _KIND_WORDS.get(word, ()) or (word in _INSTITUTION_WORDS and entity.name.endswith(word))
-        return entity.name.endswith(word)
 
     def _scan(self, sentence: Sentence, args: list[Arg]) -> Scan:
         """Cue words outside every name and industry terms of one sentence, in one automaton pass."""
@@ -443,8 +404,3 @@ class _Relater:
                                       tuple(dict.fromkeys((*edge.cues, *focus_edge.cues)))))
         return derived
 
-
-def _same_paragraph(previous: Sentence | None, sentence: Sentence) -> bool:
-    """Whether `sentence` follows `previous` in one paragraph: same document, nothing between them (a
-    line break or blank between sentences ends a paragraph)."""
-    return previous is not None and previous.doc_id == sentence.doc_id and previous.end == sentence.start
