@@ -3,6 +3,7 @@
 The store is a `st.cache_resource` (one open database shared by every session); service results
 are `st.cache_data`, keyed by a build stamp so that a rebuilt graph is picked up without a restart.
 The build directory is `$JIG_BUILD_DIR`, default `data/build`.
+Previews of uploaded files need no graph: they share one warmed-up pipeline and are cached by content.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from explorer.services import entities as entities_service
 from explorer.services import industry as industry_service
 from explorer.services import neighbourhood as neighbourhood_service
 from explorer.services import overview as overview_service
+from explorer.services import preview as preview_service
 from explorer.services import relations as relations_service
 from explorer.services import trends as trends_service
 from explorer.services.documents import MentionSpan
 from explorer.services.industry import AnchorCell, EcosystemMember
 from explorer.services.models import DocumentInfo, Entity, Relation, Subgraph
+from explorer.services.preview import Preview
 from explorer.services.trends import FocusPoint, TargetPoint
+from ingest.lexicon.gazetteer import Gazetteer
 from queries.catalog import run_named
 from queries.store import DEFAULT_BUILD_DIR, GraphStore, QueryResult, open_store
 
@@ -175,3 +179,17 @@ def _named(stamp: str, name: str, params: tuple[tuple[str, object], ...]) -> Que
 def named(name: str, params: dict[str, object]) -> QueryResult:
     """The result of a library query (raises QueryError for bad parameters or a database error)."""
     return _named(build_stamp(), name, tuple(sorted(params.items())))
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_pipeline() -> Gazetteer:
+    return preview_service.warm_up()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def preview(file_name: str, content: bytes) -> Preview:
+    """What the pipeline extracts from an uploaded file (raises PreviewError when it cannot be read).
+
+    Needs no graph: the gazetteer and jieba are loaded once per process, results cached per file content.
+    """
+    return preview_service.preview(file_name, content, _warm_pipeline())

@@ -55,6 +55,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.year": ("年份", "Year"),
     "col.documents": ("文件数", "Documents"),
     "col.relation": ("关系", "Relation"),
+    "col.entity": ("实体", "Entity"),
     "col.other": ("关联实体", "Related entity"),
     "col.weight": ("权重", "Weight"),
     "col.evidence": ("证据句", "Evidence"),
@@ -161,6 +162,32 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "to open its entity page."),
     "documents.missing": ("没有标识符为 {id} 的文件。", "There is no document with id {id}."),
     "documents.recognised": ("识别出 {n} 处实体提及。", "{n} entity mentions recognised."),
+    "documents.tab_corpus": ("语料与阅读", "Corpus and reader"),
+    "documents.tab_preview": ("预览新文件", "Preview a new file"),
+    "preview.intro": ("上传一份文件，查看流水线会从中抽取什么：元数据、按类型分组的实体、关系及其证据句。"
+                      "预览不会改变图谱。",
+                      "Upload a file to see what the pipeline would extract from it: its metadata, the entities by "
+                      "type, the relations with their evidence sentences. The preview does not change the graph."),
+    "preview.upload": ("选择文件（PDF、DOCX、TXT、HTML、MD）", "Choose a file (PDF, DOCX, TXT, HTML, MD)"),
+    "preview.running": ("正在读取并抽取“{file}”……", "Reading and extracting “{file}”…"),
+    "preview.unreadable": ("无法读取该文件。读取器给出的原因：{error}", "This file cannot be read. The reader says: {error}"),
+    "preview.result": ("将抽取的内容", "What would be extracted"),
+    "preview.size": ("{characters} 个字符，{sentences} 个句子", "{characters} characters, {sentences} sentences"),
+    "preview.missing": ("正文中未写明", "not stated in the text"),
+    "preview.missing_hint": ("正文中未写明的元数据，可以在 data/corpus/manifest.yaml 中为该文件补充。",
+                             "Metadata the text does not state can be supplied for this file in "
+                             "data/corpus/manifest.yaml."),
+    "preview.add": ("加入图谱", "Add it to the graph"),
+    "preview.add_how": ("把文件保存到项目的 data/corpus/ 文件夹，再在项目目录运行下面的命令；文件放在别处时，"
+                        "把命令中的路径换成它所在的路径。",
+                        "Save the file into the project's data/corpus/ folder, then run this command in the project "
+                        "folder; if you keep the file elsewhere, give its path instead."),
+    "preview.entities": ("实体（{n}）", "Entities ({n})"),
+    "preview.no_entities": ("没有识别出实体。", "No entities were recognised."),
+    "preview.relations": ("关系与证据（{n}）", "Relations and evidence ({n})"),
+    "preview.no_relations": ("没有抽取出关系。", "No relations were extracted."),
+    "preview.more_relations": ("仅显示前 {shown} 条关系（共 {total} 条）。", "Showing the first {shown} of {total} "
+                               "relations."),
     "trends.targets": ("量化目标", "Quantitative targets"),
     "trends.metric": ("指标", "Metric"),
     "trends.no_targets": ("图中没有量化目标。", "The graph holds no targets."),

@@ -1,11 +1,20 @@
-"""Escaped HTML for highlighted text: names marked in evidence, mentions linked in documents."""
+"""Escaped output: names marked in evidence, mentions linked in documents, user text safe in Markdown."""
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from explorer.services.documents import MentionSpan
+
+#: ASCII punctuation Streamlit's Markdown gives a meaning (emphasis, links, maths, directives, lists).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def markdown_text(text: str) -> str:
+    """`text` for a Streamlit Markdown element (title, caption, alert), shown exactly as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
@@ -23,7 +32,12 @@ def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
 
 def highlight(text: str, names: Iterable[str]) -> str:
     """`text` as HTML with every occurrence of `names` wrapped in <mark>."""
-    return _wrap(text, [(s, e, "<mark>", "</mark>") for s, e in name_spans(text, names)])
+    return mark(text, name_spans(text, names))
+
+
+def mark(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` as HTML with each (non-overlapping, half-open) span wrapped in <mark>."""
+    return _wrap(text, [(s, e, "<mark>", "</mark>") for s, e in spans])
 
 
 def annotate(text: str, spans: Sequence[MentionSpan], link: Callable[[MentionSpan], tuple[str, str, str]]) -> str:

@@ -29,7 +29,8 @@ ANAPHOR_REACH = 6
 _BARE_REACH = 2
 
 
-def with_anaphors(sentence: Sentence, args: list[Arg], recent: list[list[Arg]], entities: Mapping[str, Entity]) -> list[Arg]:
+def with_anaphors(sentence: Sentence, args: list[Arg], recent: list[list[Arg]],
+                  entities: Mapping[str, Entity]) -> list[Arg]:
     """`args` plus the class words of the sentence standing for the latest antecedent they fit: with a
     demonstrative (该中心, 该公司) anywhere earlier in the paragraph, bare (孵化器…) in the last two sentences."""
     if not any(recent):

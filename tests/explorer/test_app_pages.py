@@ -214,6 +214,57 @@ def test_app_documents_reader_links_entities(open_page: Open) -> None:
     assert "entity?entity=inst_" in body
 
 
+#: A passage whose evidence holds markup that must stay text.
+UPLOAD = "依托吉林大学<img src=x onerror=alert(1)>建设汽车仿真与控制国家重点实验室。".encode()
+
+
+def _upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.file_uploader(key="preview_upload").set_value((name, content, "text/plain"))
+    return at.run()
+
+
+def test_app_documents_preview_of_an_upload(open_page: Open, built) -> None:
+    stamp = built.graph_path.stat().st_mtime_ns
+    at = _upload(open_page("documents"), "通知 2024.txt", UPLOAD)
+    _assert_clean(at)
+    assert [c.value for c in at.code] == [".venv/bin/python -m ingest add 'data/corpus/通知 2024.txt'"]
+    assert any("data/corpus/" in m.value and "加入图谱" in m.value for m in at.markdown)
+    evidence = next(m.value for m in at.markdown if "jig-evidence" in m.value)
+    assert "<mark>吉林大学</mark>&lt;img src=x onerror=alert(1)&gt;建设<mark>汽车仿真" in evidence
+    assert "<img" not in evidence
+    assert {"机构 (1)", "创新平台 (1)"} <= {tab.label for tab in at.tabs}
+    assert any("吉林大学" in set(frame.value.iloc[:, 0]) for frame in at.dataframe)
+    assert any("正文中未写明" in m.value for m in at.markdown)
+    assert built.graph_path.stat().st_mtime_ns == stamp
+
+
+def test_app_documents_preview_in_english(open_page: Open) -> None:
+    at = _upload(open_page("documents"), "notice.txt", UPLOAD)
+    at.sidebar.radio(key="lang").set_value("en").run()
+    _assert_clean(at)
+    assert {"Corpus and reader", "Preview a new file", "Institution (1)"} <= {tab.label for tab in at.tabs}
+    assert "Relations and evidence (3)" in {h.value for h in at.subheader}
+    assert any("Jilin University" in m.value and "hosted by →" in m.value for m in at.markdown)
+
+
+def test_app_documents_preview_of_an_unreadable_file_says_why(open_page: Open) -> None:
+    at = _upload(open_page("documents"), "empty.txt", b"")
+    assert not at.exception
+    assert [e.value for e in at.error] == [r"无法读取该文件。读取器给出的原因：empty\.txt\: the file is empty"]
+    assert not at.code
+
+
+def test_app_documents_preview_needs_no_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JIG_BUILD_DIR", str(tmp_path))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    at.switch_page("explorer/pages/documents.py").run()
+    at = _upload(at, "notice.txt", UPLOAD)
+    assert not at.exception
+    assert any("make run" in i.value for i in at.info)
+    assert [c.value for c in at.code] == [".venv/bin/python -m ingest add data/corpus/notice.txt"]
+
+
 def test_app_trends_targets_and_exports(open_page: Open) -> None:
     at = open_page("trends")
     _assert_clean(at)
