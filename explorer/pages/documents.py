@@ -23,6 +23,7 @@ _PICK = "documents_pick"
 _UPLOAD = "preview_upload"
 MAX_RELATIONS = 200
 MAX_EVIDENCE = 3
+_NOWRAP = ' style="white-space: nowrap"'
 
 
 def _table(documents: list[DocumentInfo]) -> pd.DataFrame:
@@ -154,8 +155,9 @@ def _relation_row(relation: PreviewRelation, index: dict[str, Entity]) -> str:
     extra = len(relation.evidence) - MAX_EVIDENCE
     if extra > 0:
         evidence += f"<div><em>{tr('entity.more_evidence', n=extra)}</em></div>"
-    return (f"<tr><td>{_entity_cell(index, relation.source)}</td><td>{html.escape(rel_name(relation.type, lang()))} →"
-            f"</td><td>{_entity_cell(index, relation.target)}</td><td>{relation.weight:g}</td><td>{evidence}</td></tr>")
+    return (f"<tr><td>{_entity_cell(index, relation.source)}</td><td{_NOWRAP}>"
+            f"{html.escape(rel_name(relation.type, lang()))} →</td><td>{_entity_cell(index, relation.target)}</td>"
+            f"<td{_NOWRAP}>{relation.weight:g}</td><td>{evidence}</td></tr>")
 
 
 def _entity_cell(index: dict[str, Entity], entity_id: str) -> str:

@@ -1,9 +1,11 @@
-"""Reading corpus files into Documents: decode, clean, build the matching view, find the metadata.
+"""Reading corpus files into Documents: read the file's shape, clean, build the matching view, find the metadata.
 
-Any file shape becomes one `Document`: plain text, HTML pages (with front matter, styles and site
-boilerplate), Markdown; UTF-8 with or without BOM, UTF-16/UTF-32 with BOM, GB18030 (GBK, GB2312) and
-Big5; simplified or traditional script. A file that cannot be read raises DocumentReadError naming
-the file and the problem.
+Any file shape becomes one `Document`: plain text, Markdown and HTML-in-text files (front matter,
+styles and site boilerplate removed; UTF-8 with or without BOM, UTF-16/UTF-32 with BOM, GB18030 (GBK,
+GB2312) and Big5; simplified or traditional script), saved web pages (.html, .htm: the main content and
+the metadata table, `ingest.read.webpage`), PDF (`ingest.read.pdf`) and Word .docx (`ingest.read.word`).
+Lines broken by a layout are joined by one repair (`jig.core.text.repair_wraps`) whatever the shape.
+A file that cannot be read raises DocumentReadError (or a subclass) naming the file and what to do.
 """
 
 from __future__ import annotations
@@ -11,17 +13,31 @@ from __future__ import annotations
 import codecs
 import logging
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from ingest.read.manifest import Manifest, load_corpus_manifest
-from ingest.read.metadata import extract_metadata, merge_metadata
-from jig.core.errors import DocumentReadError
+from ingest.read.metadata import Metadata, extract_metadata, merge_metadata, prefer, table_metadata
+from ingest.read.pdf import pdf_lines
+from ingest.read.webpage import read_webpage
+from ingest.read.word import LEGACY_WORD, docx_lines
+from jig.core.errors import DocumentReadError, UnsupportedFormatError
 from jig.core.records import Document
-from jig.core.text import clean_text, simplified_view
+from jig.core.text import (
+    HTML_SUFFIXES,
+    CleanText,
+    clean_text,
+    drop_boilerplate,
+    repair_wraps,
+    simplified_view,
+    strip_front_matter,
+)
 
 log = logging.getLogger(__name__)
 
-DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".md")
+DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".md", ".pdf", ".docx")
+#: Word formats read only once saved as .docx; a corpus lists them so that reading names them.
+LEGACY_SUFFIXES = (".doc", ".wps")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -38,14 +54,15 @@ _ODD_SHARE = 0.01
 #: A file is binary when more than this share of its characters are control characters.
 _CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+_EMPTY = "the file is empty"
 
 
 def read_corpus(directory: Path) -> list[Document]:
-    """Every document (*.txt, *.html, *.htm, *.md) of a corpus directory, sorted by file name.
+    """Every document (*.txt, *.html, *.htm, *.md, *.pdf, *.docx) of a corpus directory, sorted by file name.
 
     `manifest.yaml` in the directory, if present, supplies metadata; an entry for a missing file
-    raises DataFileError. A missing directory, one without documents, or two files with the same
-    stem raise DocumentReadError.
+    raises DataFileError. A missing directory, one without documents, two files with the same stem,
+    or a legacy Word/WPS file (*.doc, *.wps) raise DocumentReadError.
     """
     directory = Path(directory)
     if not directory.is_dir():
@@ -58,8 +75,9 @@ def read_corpus(directory: Path) -> list[Document]:
 
 
 def corpus_files(directory: Path) -> list[Path]:
-    """The document files of a corpus directory, sorted by name; DocumentReadError if there are none."""
-    files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+    """The document files (and legacy Word/WPS files) of a corpus directory, sorted by name; DocumentReadError if none."""
+    listed = (*DOCUMENT_SUFFIXES, *LEGACY_SUFFIXES)
+    files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in listed)
     if not files:
         patterns = ", ".join("*" + suffix for suffix in DOCUMENT_SUFFIXES)
         raise DocumentReadError(directory, f"no documents ({patterns}) in the directory")
@@ -79,12 +97,13 @@ def read_document(path: Path, manifest: Manifest | None = None) -> Document:
     name, fill gaps and override. `Document.metadata_source` says which, per field.
     """
     path = Path(path)
-    cleaned = clean_text(decode(_read_bytes(path), path), path.suffix.lower())
+    cleaned, table = _read_text(path)
     if not cleaned.text:
         raise DocumentReadError(path, "no text left after removing markup and site boilerplate")
     view = simplified_view(cleaned.text)
     entry = manifest.entry(path.name) if manifest else None
-    metadata, sources = merge_metadata(extract_metadata(view, cleaned.hints), entry.manual() if entry else {})
+    found = prefer(table, extract_metadata(view, cleaned.hints))
+    metadata, sources = merge_metadata(found, entry.manual() if entry else {})
     log.debug("read %s: %d characters, title %r", path.name, len(cleaned.text), metadata.title)
     return Document(
         id=path.stem,
@@ -101,10 +120,35 @@ def read_document(path: Path, manifest: Manifest | None = None) -> Document:
     )
 
 
+def _read_text(path: Path) -> tuple[CleanText, Metadata]:
+    """The cleaned text of a file, by its shape, and the metadata of its page's metadata table (if any)."""
+    suffix = path.suffix.lower()
+    if suffix in LEGACY_SUFFIXES:
+        raise UnsupportedFormatError(path, LEGACY_WORD)
+    data = _read_bytes(path)
+    if suffix in (".pdf", ".docx"):
+        if not data:
+            raise DocumentReadError(path, _EMPTY)
+        return _paragraphs(pdf_lines(data, path) if suffix == ".pdf" else docx_lines(data, path)), Metadata()
+    raw = decode(data, path)
+    if suffix not in HTML_SUFFIXES:
+        return clean_text(raw, suffix), Metadata()
+    body, hints = strip_front_matter(raw)
+    page = read_webpage(body)
+    return _paragraphs(page.lines, {**page.hints, **hints}), table_metadata(page.fields)
+
+
+def _paragraphs(lines: list[str], hints: Mapping[str, str] | None = None) -> CleanText:
+    """Lines of a page, PDF or Word file as paragraphs: boilerplate lines dropped, broken lines joined."""
+    kept, original_title = drop_boilerplate(lines)
+    hints = {**(hints or {}), **({"title": original_title} if original_title else {})}
+    return CleanText("\n".join(repair_wraps(kept)), hints)
+
+
 def decode(data: bytes, path: Path | str) -> str:
     """The text of a file's bytes, line breaks as "\\n"; DocumentReadError if it is empty, binary or undecodable."""
     if not data:
-        raise DocumentReadError(path, "the file is empty")
+        raise DocumentReadError(path, _EMPTY)
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding is None and b"\x00" in data:
         raise DocumentReadError(path, "binary file (it contains NUL bytes), not text")

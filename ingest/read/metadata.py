@@ -5,14 +5,18 @@ per line, and values are returned in that normalised form. The rules, in order o
 
 - date: the first line that is only a date (a signature date such as 二○一一年六月七日 or
   2016年10月31日, possibly in parentheses), else a date in parentheses after the title
-  (…的意见（2021年12月20日）), else the date the markup gave (front matter);
+  (…的意见（2021年12月20日）), else the date the markup gave (front matter, PubDate, 发布日期);
 - title: the first header line (before the first 一、 heading) that is not a sentence and ends with
   a document word (计划, 方案, 意见, 通知, 办法 …), without a trailing parenthesis; else the
-  markup's title (原标题, front matter, <title>);
+  markup's title (原标题, front matter, ArticleTitle, <title>);
 - issuer: the organisation line just before the signature date, else a parenthesised organisation
-  line under the title ((省科技厅)), else the organisation that opens the title (…政府关于…);
+  line under the title ((省科技厅)), else the organisation that opens the title (…政府关于…), else
+  the markup's (ContentSource);
 - doc_number: a header line that is only a document number (吉政办发〔2016〕72号), or one in
   parentheses after the title. A number cited inside a sentence is another document's.
+
+A web page's metadata table (发文机关, 成文日期, 标题, 发文字号: `table_metadata`) is preferred to all
+of these (`prefer`).
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ class Metadata:
 
 
 def extract_metadata(view: str, hints: Mapping[str, str] | None = None) -> Metadata:
-    """Metadata found in a document's view; `hints` (title, date from the markup) fill what the text lacks."""
+    """Metadata found in a document's view; `hints` (title, date, issuer from the markup) fill what the text lacks."""
     hints = hints or {}
     lines = [line.strip() for line in view.split("\n") if line.strip()]
     header = _header(lines)
@@ -82,6 +86,7 @@ def extract_metadata(view: str, hints: Mapping[str, str] | None = None) -> Metad
         _organisation(lines[date_index - 1] if date_index else None)
         or _organisation_under_title(header, title_index)
         or _title_opener(title)
+        or _organisation(simplified_view(hints["issuer"]) if hints.get("issuer") else None)
     )
     title = title or (simplified_view(hints["title"]) if hints.get("title") else None)
     return Metadata(
@@ -91,6 +96,29 @@ def extract_metadata(view: str, hints: Mapping[str, str] | None = None) -> Metad
         year=int(date[:4]) if date else None,
         doc_number=_doc_number(header) or _doc_number_in(trailer),
     )
+
+
+def table_metadata(fields: Mapping[str, str]) -> Metadata:
+    """Metadata from the values of a page's metadata table, as written (title, issuer, date, doc_number).
+
+    Values come out in the view's form, the date as ISO; a date, number or issuer that does not read
+    as one (无, 暂无 …) is left out.
+    """
+    view = {name: simplified_view(value).strip() for name, value in fields.items() if value and value.strip()}
+    date = _hint_date(view.get("date"))
+    number = _DOC_NUMBER_LINE.fullmatch(view.get("doc_number", ""))
+    return Metadata(
+        title=view.get("title"),
+        issuer=_organisation(view.get("issuer")),
+        date=date,
+        year=int(date[:4]) if date else None,
+        doc_number=number["number"] if number else None,
+    )
+
+
+def prefer(preferred: Metadata, found: Metadata) -> Metadata:
+    """`preferred`'s values, and `found`'s where `preferred` has none (the year follows the date in both)."""
+    return Metadata(**{name: getattr(preferred, name) or getattr(found, name) for name in FIELDS})
 
 
 def merge_metadata(found: Metadata, manual: Mapping[str, object]) -> tuple[Metadata, dict[str, str]]:

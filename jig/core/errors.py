@@ -22,6 +22,22 @@ class DocumentReadError(JilinGraphError):
         super().__init__(f"{self.path}: {problem}")
 
 
+class UnsupportedFormatError(DocumentReadError):
+    """A corpus file is in a shape the reader does not take (a legacy .doc/.wps file): it must be converted."""
+
+
+class NoTextLayerError(DocumentReadError):
+    """A PDF has no usable text layer (a scanned image, or fonts without a character map): it needs OCR."""
+
+
+class EncryptedDocumentError(DocumentReadError):
+    """A corpus file is password-protected: it cannot be read without the password."""
+
+
+class DamagedDocumentError(DocumentReadError):
+    """A PDF or Word file is damaged, or is not what its extension says."""
+
+
 class DataFileError(JilinGraphError):
     """A data file (manifest, gazetteer, gold set, query file) is malformed."""
 

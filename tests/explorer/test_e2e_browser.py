@@ -79,3 +79,21 @@ def test_e2e_browser_search_entity(app_url: str, browser) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "entity-jlu.png"), full_page=True)
     page.close()
+
+
+def test_e2e_browser_preview_an_upload(app_url: str, browser, tmp_path) -> None:
+    upload = tmp_path / "notice.txt"
+    upload.write_text("依托吉林大学建设汽车仿真与控制国家重点实验室，支持中国第一汽车集团有限公司牵头组建产业联盟。",
+                      encoding="utf-8")
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(f"{app_url}/documents")
+    _settle(page)
+    page.get_by_role("tab", name="预览新文件").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+    page.locator("table.jig-evidence mark", has_text="吉林大学").first.wait_for(timeout=60_000)
+    page.locator('[data-testid="stCode"]', has_text="ingest add data/corpus/notice.txt").wait_for(timeout=60_000)
+    _settle(page)
+    _no_errors(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "documents-preview.png"), full_page=True)
+    page.close()

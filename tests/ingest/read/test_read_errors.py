@@ -47,8 +47,8 @@ def test_read_missing_corpus_directory(tmp_path: Path) -> None:
 
 def test_read_corpus_directory_without_documents(tmp_path: Path) -> None:
     (tmp_path / "manifest.yaml").write_text("documents: {}\n", encoding="utf-8")
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
-    expected = r"no documents \(\*\.txt, \*\.html, \*\.htm, \*\.md\) in the directory"
+    (tmp_path / "figures.xlsx").write_bytes(b"PK\x03\x04")
+    expected = r"no documents \(\*\.txt, \*\.html, \*\.htm, \*\.md, \*\.pdf, \*\.docx\) in the directory"
     with pytest.raises(DocumentReadError, match=expected):
         read_corpus(tmp_path)
 
