@@ -19,6 +19,7 @@ HEADS: dict[str, Label] = {"产业": Label.INDUSTRY, "行业": Label.INDUSTRY}
 _HEAD = re.compile("|".join(HEADS))
 _SEPARATOR = "、"
 _LAST_JOINERS = ("和", "及", "与", "以及")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 #: Words that open a list of fields without being part of its first item.
 _OPENERS = frozenset("发展 壮大 做强 做大 做优 涵盖 覆盖 形成 培育 聚焦 围绕 包括 布局 突破 攻克 引进 加快 推动 支持 重点".split())
@@ -27,7 +28,7 @@ _GENERIC = frozenset("战略性新兴 新兴 传统 主导 优势 支柱 特色 
 _MAX_FIRST_TOKENS = 3
 #: Words that may follow the head of a list of fields.
 _AFTER_HEAD = frozenset("的 等 和 与 及 集群 链 发展 领域 方面 为 是 在 上 中 创新 升级".split())
-#: Generic qualifiers between the list and its head (人工智能、大数据等前沿技术).
+#: Generic qualifiers between the list and its head (新材料、生物医药等新兴产业).
 _QUALIFIERS = ("关键", "核心", "共性", "前沿", "先进", "重大", "新兴", "高新")
 _NOT_IN_ITEMS = "的等之和与及或全两几"
 #: An item ending like this is a head of its own, not a field (现代产业, 技术创新示范基地).
@@ -48,14 +49,14 @@ def listed_fields(sentence: SentenceTokens) -> list[ListedField]:
     """Every item of every list of two or more fields with a shared head in the sentence.
 
     Lists headed by 技术 are left out: on the dev sets they name activities (修复回收、资源化利用等技术)
-    as often as technologies; technologies come from the gazetteer, their form and the tagger."""
+    as often as technologies; technologies come from the gazetteer and their form."""
     view = sentence.view
     found: list[ListedField] = []
     for head in _HEAD.finditer(view):
         if not _closes(sentence, head.end()):
             continue
         end = head.start()
-        for word in _QUALIFIERS:  # 电子器件等关键技术: the qualifier and 等 stand between list and head
+        for word in _QUALIFIERS:  # 新材料、生物医药等新兴产业: the qualifier and 等 stand between list and head
             if view.startswith(word, end - len(word)):
                 end -= len(word)
                 break
@@ -106,7 +107,7 @@ def _first_item(sentence: SentenceTokens, start: int, end: int) -> tuple[int, in
 
 def _closes(sentence: SentenceTokens, end: int) -> bool:
     """Whether the head word ends the phrase (产业。, 产业的, 产业集群), not a longer word (产业园区, 技术创新)."""
-    if end >= len(sentence.view) or not _ITEM.match(sentence.view[end]):
+    if end >= len(sentence.view) or not _WORD_CHAR.match(sentence.view[end]):
         return True
     return sentence.starts_at(end) and sentence.after(end) in _AFTER_HEAD
 

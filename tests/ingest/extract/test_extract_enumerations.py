@@ -1,0 +1,22 @@
+"""ingest.extract.enumerations on real jieba tokens: each industry of a list with a shared head is its own item."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.enumerations import listed_fields
+from tests.extract_helpers import sentences
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("我省将重点发展汽车、石化、医药健康产业。", ["汽车", "石化", "医药健康"]),
+    ("加快发展汽车零部件、汽车电子和电力电子产业。", ["汽车零部件", "汽车电子", "电力电子"]),
+    ("壮大新材料、生物医药等新兴产业。", ["新材料", "生物医药"]),
+    ("培育战略性新兴产业。", []),                       # one generic item: no list
+    ("包括新兴、传统产业。", []),                       # class words, not fields
+    ("建设汽车、石化产业园区。", []),                   # 产业 inside a longer word is no head
+    ("推广修复回收、资源化利用等技术。", []),           # lists headed by 技术 are left out
+])
+def test_enumerations_items_of_a_shared_head(text: str, items: list[str]) -> None:
+    sentence = sentences(text)[0]
+    assert [sentence.view[f.start:f.end] for f in listed_fields(sentence.tokens)] == items
