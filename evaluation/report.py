@@ -36,3 +36,15 @@ def _table(title: str, rows: dict[str, Score], overall: Score) -> list[str]:
         for name, s in [*rows.items(), ("overall", overall)]
     ]
     return [header, "-" * len(header), *body[:-1], "-" * len(header), body[-1]]
+
+
+def format_ablation(rows: dict[str, tuple[EvaluationReport, EvaluationReport]]) -> str:
+    """Rules alone against rules + the learned tagger, per split: entity P/R/F1 and relation F1."""
+    header = f"{'split':<26}{'extractor':<16}{'ent P':>8}{'ent R':>8}{'ent F1':>8}{'rel F1':>8}"
+    lines = ["ablation: rules alone vs rules + learned tagger", header, "-" * len(header)]
+    for split, reports in rows.items():
+        for name, report in zip(("rules", "rules+learned"), reports, strict=True):
+            e = report.entity_overall
+            lines.append(f"{split:<26}{name:<16}{e.precision:>8.3f}{e.recall:>8.3f}{e.f1:>8.3f}"
+                         f"{report.relation_overall.f1:>8.3f}")
+    return "\n".join(lines)

@@ -20,19 +20,35 @@ from jig.core.records import Document
 
 log = logging.getLogger(__name__)
 
-def evaluate(gold_dir: Path = GOLD_DIR, corpus_dir: Path = CORPUS_DIR) -> EvaluationReport:
+def gold_splits(gold_dir: Path) -> list[Path]:
+    """The gold sets below `gold_dir`: the folder itself when it holds gold files, else each sub-folder
+    that does (tests/gold/real → train_a, train_b, dev, blind), sorted. Raises DataFileError if none."""
+    def holds_gold(folder: Path) -> bool:
+        return (folder / DOCUMENTS_FILE).is_file() or (folder / PASSAGES_FILE).is_file()
+
+    if holds_gold(gold_dir):
+        return [gold_dir]
+    splits = sorted(p for p in gold_dir.iterdir() if p.is_dir() and holds_gold(p)) if gold_dir.is_dir() else []
+    if not splits:
+        raise DataFileError(gold_dir, f"no gold set here: expected {DOCUMENTS_FILE} and/or {PASSAGES_FILE}, "
+                                      "in this folder or in its sub-folders")
+    return splits
+
+
+def evaluate(gold_dir: Path = GOLD_DIR, corpus_dir: Path = CORPUS_DIR, *, learned: bool = True) -> EvaluationReport:
     """Run the pipeline on the gold inputs and score it.
 
     Corpus documents are read with `ingest.read.document.read_document` from `corpus_dir`; passages become
     documents with their inline text. All of them go through `ingest.pipeline.extract_documents`
-    together. Raises DataFileError for a malformed gold file or a document it names that is missing.
+    together; `learned` False runs the rules alone, without the learned span tagger (the ablation).
+    Raises DataFileError for a malformed gold file or a document it names that is missing.
     """
     from ingest.pipeline import extract_documents
 
     items = load_gold(gold_dir)
     documents = [_document(item, gold_dir, corpus_dir) for item in items]
     log.info("evaluating on %d gold items", len(items))
-    extraction = extract_documents(documents)
+    extraction = extract_documents(documents, learned=learned)
     entities = {e.id: e for e in extraction.resolution.entities}
     surfaces: dict[str, dict[str, dict[str, None]]] = defaultdict(lambda: defaultdict(dict))
     for resolved in extraction.resolution.mentions:

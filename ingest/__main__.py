@@ -84,14 +84,20 @@ def evaluate(
     gold: Annotated[Path | None, typer.Option(help="Gold folder (default: the dev set, tests/gold).")] = None,
     details: Annotated[bool, typer.Option("--details", help="List the missed and spurious items per document.")] = False,
 ) -> None:
-    """Score extraction against a gold set (precision, recall, F1); tests/gold/heldout is the held-out set."""
-    from evaluation.report import format_report
+    """Score extraction against gold sets: per-type precision, recall and F1 for each split, then the
+    ablation of the learned tagger. `--gold` is one gold folder or a folder of splits (tests/gold/real)."""
+    from evaluation.report import format_ablation, format_report
     from evaluation.run import evaluate as run_evaluation
+    from evaluation.run import gold_splits
     from jig.core.paths import GOLD_DIR
 
+    ablation = {}
     with _friendly_errors():
-        report = run_evaluation(gold or GOLD_DIR)
-    typer.echo(format_report(report, details=details))
+        for split in gold_splits(gold or GOLD_DIR):
+            learned = run_evaluation(split)
+            typer.echo(format_report(learned, details=details) + "\n")
+            ablation[learned.gold_set] = (run_evaluation(split, learned=False), learned)
+    typer.echo(format_ablation(ablation))
 
 
 def extraction_json(extraction: Extraction) -> dict:

@@ -30,9 +30,12 @@ def quiet(stage: str, done: int, total: int) -> None:
 
 
 def extract_documents(
-    documents: Sequence[Document], gazetteer: Gazetteer | None = None, progress: Progress = quiet
+    documents: Sequence[Document], gazetteer: Gazetteer | None = None, progress: Progress = quiet,
+    *, learned: bool = True,
 ) -> Extraction:
     """Run segment, extract, resolve, relate and targets over documents already read.
+
+    `learned` False leaves the learned span tagger out: the rules and the gazetteer alone (the ablation).
 
     The stages make hundreds of thousands of small records that live to the end of the run; Python's
     cyclic garbage collector would walk them again and again (about a fifth of the run's time), so it
@@ -43,7 +46,7 @@ def extract_documents(
     gc.disable()
     try:
         segmenter = Segmenter.shared(gazetteer)
-        extractor = Extractor(gazetteer)
+        extractor = Extractor.shared(gazetteer, learned=learned)
         sentences: list[Sentence] = []
         mentions: list[Mention] = []
         for done, document in enumerate(documents, start=1):

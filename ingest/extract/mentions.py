@@ -15,11 +15,13 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import ahocorasick
 
-from ingest.extract import boundary, enumerations, forms, technology
+from ingest.extract import boundary, enumerations, forms, learned, technology
 from ingest.extract.forms import Span
+from ingest.extract.tagger import SpanTagger, TaggedSpan
 from ingest.lexicon.gazetteer import Gazetteer
 from jig.core.records import Mention, Sentence, SentenceTokens
 from jig.core.schema import KINDS, Label
@@ -71,10 +73,23 @@ class _Candidate:
 
 
 class Extractor:
-    """Finds entity mentions in sentences. Build once per gazetteer; `run` is linear in the text."""
+    """Finds entity mentions in sentences. Build once per gazetteer; `run` is linear in the text.
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    With a `tagger`, the learned span tagger proposes names the rules did not find: a proposal is kept
+    when it is likely enough (`ingest.extract.learned.THRESHOLD`), overlaps no rule's name except by containing it
+    whole (an outer name the rules missed), and is not a bare class word; rules and the gazetteer win
+    everywhere else, since they give the canonical entity.
+    """
+
+    @staticmethod
+    @cache
+    def shared(gazetteer: Gazetteer, *, learned: bool = True) -> Extractor:
+        """The process-wide extractor of a gazetteer, with the committed tagger model when `learned`."""
+        return Extractor(gazetteer, SpanTagger.load() if learned else None)
+
+    def __init__(self, gazetteer: Gazetteer, tagger: SpanTagger | None = None) -> None:
         self.gazetteer = gazetteer
+        self.tagger = tagger
         self._automaton = _automaton({form: entry for form, entry in gazetteer.surfaces().items() if len(form) > 1})
         self._industry_forms = frozenset(
             form for form, entry in gazetteer.surfaces().items() if entry.label in (Label.INDUSTRY, Label.TECHNOLOGY)
@@ -112,6 +127,8 @@ class Extractor:
         names = self._form_names(sv, hits, suffixes)
         candidates = (hits + names + _quoted_programmes(sv) + _districts(sv, hits)
                       + _technologies(sv, hits + names, suffixes) + _listed(sv, hits))
+        if self.tagger is not None:
+            candidates += _learned(self.tagger.propose(sentence), candidates, view)
         chosen = _select(candidates)
         defined: dict[str, _Candidate] = {}
         for match in forms.ABBREVIATION.finditer(view):
@@ -177,6 +194,14 @@ def _listed(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
         _Candidate(item.start, item.end, item.label, KINDS[item.label][0], "form")
         for item in enumerations.listed_fields(sv)
         if not any(h.start <= item.start and item.end <= h.end for h in hits)
+    ]
+
+
+def _learned(proposals: Iterable[TaggedSpan], rules: list[_Candidate], view: str) -> list[_Candidate]:
+    """The tagger's names that the rules did not find, crossing none of the rules' names."""
+    return [
+        _Candidate(name.start, name.end, name.label, name.kind, "learned")
+        for name in learned.new_names(proposals, [(r.start, r.end) for r in rules], view)
     ]
 
 

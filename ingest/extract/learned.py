@@ -1,0 +1,74 @@
+"""Which names of the learned span tagger join the rules' names.
+
+The rules and the gazetteer give canonical entities, so they win wherever they found a name; the tagger
+adds what they missed: a proposal is kept when it is likely enough (`THRESHOLD`, tuned on
+`tests/gold/real/dev`), starts and ends on a name character, is not a bare class word (重点实验室,
+省级重点实验室) and overlaps no rule's name except by containing it whole (an outer name the rules missed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from ingest.extract import forms
+from ingest.extract.tagger import TaggedSpan
+from jig.core.schema import KINDS, Label
+
+#: The least marginal probability of a learned name's tags.
+THRESHOLD = 0.9
+#: A name neither starts nor ends with these: punctuation and the function words around names.
+_EDGE = "，,、。；;：:（）()《》“”\"'‘’ 　的和与及等"
+_NAME_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+class LearnedName(NamedTuple):
+    """A kept proposal: sentence-local ``[start, end)``, its label and kind."""
+
+    start: int
+    end: int
+    label: Label
+    kind: str
+
+
+def new_names(proposals: Iterable[TaggedSpan], rule_spans: Sequence[tuple[int, int]], view: str) -> list[LearnedName]:
+    """The proposals that add a name to the rules' `rule_spans` in the sentence `view`."""
+    kept = []
+    for span in proposals:
+        text = view[span.start:span.end]
+        if (span.probability < THRESHOLD or text.strip(_EDGE) != text
+                or not _NAME_CHARACTER.search(text) or is_class_word(text)):
+            continue
+        if all(_contains(span, start, end) or not _overlaps(span, start, end) for start, end in rule_spans):
+            kept.append(LearnedName(span.start, span.end, span.label, kind_of(span.label, text)))
+    return kept
+
+
+def kind_of(label: Label, text: str) -> str:
+    """The kind of a learned name: that of the longest name form it ends with when the labels agree,
+    else the label's catch-all kind ("Other") or its first."""
+    endings = sorted((m.group() for m in forms.suffix_pattern().finditer(text) if m.end() == len(text)),
+                     key=len, reverse=True)
+    form = forms.form_of(endings[0]) if endings else None
+    if form is not None and form.label is label:
+        return form.kind
+    return "Other" if "Other" in KINDS[label] else KINDS[label][0]
+
+
+def is_class_word(text: str) -> bool:
+    """A name ending alone, or after generic modifiers only (重点实验室, 省级重点实验室, 国家级高新区)."""
+    rest = text
+    while (modifier := next((m for m in forms.GENERIC_MODIFIERS if rest.startswith(m) and len(m) < len(rest)),
+                            None)) is not None:
+        rest = rest[len(modifier):]
+    return any(f.suffix == rest for f in forms.FORMS)
+
+
+def _contains(span: TaggedSpan, start: int, end: int) -> bool:
+    """Whether the proposal holds the rule's name and more."""
+    return span.start <= start and end <= span.end and end - start < span.end - span.start
+
+
+def _overlaps(span: TaggedSpan, start: int, end: int) -> bool:
+    return span.start < end and start < span.end
