@@ -14,12 +14,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import ahocorasick
 
-from ingest.extract import boundary, enumerations, forms, learned, technology
+from ingest.extract import boundary, enumerations, forms, learned, local_bodies, technology
 from ingest.extract.forms import Span
 from ingest.extract.tagger import SpanTagger, TaggedSpan
 from ingest.lexicon.gazetteer import Gazetteer
@@ -50,6 +50,7 @@ class _Candidate:
 
     `suffix_start` marks where a form-found name's suffix starts; `aligned` is False for a short
     gazetteer form cutting through a jieba token (长客 in 增长客观), which may only nest in a name.
+    `level` marks a body written without its place (市政府: 市), `implied_name` its name once bound.
     """
 
     start: int
@@ -60,6 +61,8 @@ class _Candidate:
     gazetteer_id: str | None = None
     suffix_start: int | None = None
     aligned: bool = True
+    level: str | None = None
+    implied_name: str | None = None
 
     @property
     def length(self) -> int:
@@ -108,6 +111,7 @@ class Extractor:
                 abbreviations.setdefault(short, full)
         if abbreviations:
             self._abbreviation_uses(sentences, per_sentence, abbreviations)
+        self._bind_bare_bodies(sentences, per_sentence)
         mentions = [
             _mention(sentence, candidate)
             for sentence, chosen in zip(sentences, per_sentence, strict=True)
@@ -126,7 +130,8 @@ class Extractor:
         suffixes = list(forms.suffix_pattern().finditer(view))
         names = self._form_names(sv, hits, suffixes)
         candidates = (hits + names + _quoted_programmes(sv) + _districts(sv, hits)
-                      + _technologies(sv, hits + names, suffixes) + _listed(sv, hits))
+                      + _technologies(sv, hits + names, suffixes) + _listed(sv, hits) + _bare_bodies(sv)
+                      + _committees(sv, hits))
         if self.tagger is not None:
             candidates += _learned(self.tagger.propose(sentence), candidates, view)
         chosen = _select(candidates)
@@ -178,6 +183,29 @@ class Extractor:
     def _is_industry(self, view: str):
         return lambda start, end: view[start:end] in self._industry_forms
 
+    # --- bodies written without their place: the nearest place before them ----------------------
+
+    def _bind_bare_bodies(self, sentences: Sequence[Sentence], per_sentence: list[list[_Candidate]]) -> None:
+        places: dict[str, str] = {"省": local_bodies.HOME_PROVINCE}
+        for sentence, chosen in zip(sentences, per_sentence, strict=True):
+            bound = []
+            for candidate in sorted(chosen, key=lambda c: (c.start, -c.end)):
+                if candidate.label is Label.REGION and candidate.kind in local_bodies.LEVEL_KINDS.values():
+                    place = self._place_name(sentence, candidate)
+                    places[place[-1]] = place
+                if candidate.level is None:
+                    bound.append(candidate)
+                elif candidate.level in places:
+                    name = local_bodies.implied_name(places[candidate.level],
+                                                     sentence.view[candidate.start:candidate.end])
+                    bound.append(replace(candidate, implied_name=name))
+            chosen[:] = bound
+
+    def _place_name(self, sentence: Sentence, place: _Candidate) -> str:
+        if place.gazetteer_id is not None and place.gazetteer_id in self.gazetteer:
+            return self.gazetteer.get(place.gazetteer_id).name
+        return sentence.view[place.start:place.end]
+
     # --- abbreviations defined in one sentence and used in others ------------------------------
 
     def _abbreviation_uses(self, sentences: Sequence[Sentence], per_sentence: list[list[_Candidate]],
@@ -186,6 +214,19 @@ class Extractor:
         for sentence, chosen in zip(sentences, per_sentence, strict=True):
             for last, (short, full) in automaton.iter(sentence.view):
                 _claim(chosen, _Candidate(last - len(short) + 1, last + 1, full.label, full.kind, "form"))
+
+
+def _bare_bodies(sv: SentenceTokens) -> list[_Candidate]:
+    """Bodies written without their place (市政府, 县科技局); bound to a place in `Extractor.run`."""
+    return [_Candidate(b.start, b.end, Label.INSTITUTION, b.kind, "form", level=b.level)
+            for b in local_bodies.bare_bodies(sv)]
+
+
+def _committees(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
+    """Party committees written short after their place: 长春市委, 吉林省委."""
+    return [_Candidate(h.start, h.end + 1, Label.INSTITUTION, "Government", "form", suffix_start=h.end)
+            for h in hits
+            if h.label is Label.REGION and sv.starts_at(h.start) and local_bodies.is_committee_after(sv.view, h.end)]
 
 
 def _listed(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
@@ -369,4 +410,5 @@ def _mention(sentence: Sentence, candidate: _Candidate) -> Mention:
         kind=candidate.kind,
         source=candidate.source,
         gazetteer_id=candidate.gazetteer_id,
+        implied_name=candidate.implied_name,
     )

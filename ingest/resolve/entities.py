@@ -28,7 +28,8 @@ _QUOTES = re.compile(r"[“”\"‘’'「」『』\s]")
 #: Academy prefixes written short in the text, and their full form.
 _PREFIXES: tuple[tuple[str, str], ...] = (("中科院", "中国科学院"), ("中国科学院", "中国科学院"))
 #: Official endings written short in the text (长春市科技局 → 长春市科学技术局).
-_ENDINGS: tuple[tuple[str, str], ...] = (("科技局", "科学技术局"), ("科技厅", "科学技术厅"))
+_ENDINGS: tuple[tuple[str, str], ...] = (("科技局", "科学技术局"), ("科技厅", "科学技术厅"), ("市政府", "市人民政府"),
+                                         ("县政府", "县人民政府"), ("州政府", "州人民政府"))
 #: Characters between a name and the abbreviation introduced for it: （简称“ is 4, （以下简称“ is 6.
 _ABBREVIATION_GAP = range(3, 8)
 
@@ -71,7 +72,7 @@ def resolve(mentions: Iterable[Mention], gazetteer: Gazetteer) -> Resolution:
 def _key(mention: Mention, gazetteer: Gazetteer, abbreviations: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     if mention.gazetteer_id and mention.gazetteer_id in gazetteer:
         return ("gazetteer", mention.gazetteer_id)
-    name = canonical_name(mention.normalized)
+    name = _name_of(mention)
     if mention.label is Label.TECHNOLOGY:
         name = canonical_technology(name)
     entry = gazetteer.lookup(name) or _curated_technology(mention.label, name, gazetteer)
@@ -80,6 +81,11 @@ def _key(mention: Mention, gazetteer: Gazetteer, abbreviations: dict[str, tuple[
     if name in abbreviations:
         return abbreviations[name]
     return ("discovered", mention.label.value, name)
+
+
+def _name_of(mention: Mention) -> str:
+    """The canonical name a mention stands for: its implied full name, else its own text."""
+    return canonical_name(mention.implied_name or mention.normalized)
 
 
 def _curated_technology(label: Label, name: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
@@ -120,7 +126,7 @@ def _is_subsequence(short: str, full: str) -> bool:
 
 
 def _entity(key: tuple[str, ...], group: list[Mention], gazetteer: Gazetteer) -> Entity:
-    seen = _unique(form for m in group for form in (m.surface, canonical_name(m.normalized)))
+    seen = _unique(form for m in group for form in (m.surface, _name_of(m)))
     if key[0] == "gazetteer":
         entry = gazetteer.get(key[1])
         return Entity(

@@ -121,6 +121,7 @@ class Mention:
     kind: str
     source: str
     gazetteer_id: str | None = None
+    implied_name: str | None = None
 
 
 @dataclass(frozen=True)
