@@ -12,12 +12,13 @@ LINT   := queries/lint
 # Inputs whose change means the graph must be rebuilt.
 GRAPH_INPUTS := $(wildcard $(CORPUS)/*) $(shell find jig ingest ontology queries -name "*.py" -o -name "*.yaml" 2>/dev/null)
 
-.PHONY: run build test test-neo4j lint-cypher install install-dev browser clean help
+.PHONY: run build model test test-neo4j lint-cypher install install-dev browser clean help
 
 help:
 	@echo "make run         build the graph (if needed) and serve the explorer on http://localhost:$(PORT)"
 	@echo "make test        install everything and run the whole test suite and the Cypher lint"
 	@echo "make build       (re)build the graph from $(CORPUS)"
+	@echo "make model       retrain the span tagger from the gold training splits (byte-identical)"
 	@echo "make test-neo4j  run only the Neo4j integration tests (needs NEO4J_URI)"
 	@echo "make clean       remove the virtual environment and the built graph"
 
@@ -41,6 +42,10 @@ $(GRAPH): $(VENV)/.runtime $(GRAPH_INPUTS)
 
 build: $(VENV)/.runtime
 	$(BIN)/python -m ingest build --corpus $(CORPUS)
+
+# The committed tagger model; retraining on the same gold gives the same bytes (tests/ingest/extract/test_tagger.py).
+model: $(VENV)/.runtime
+	$(BIN)/python -m evaluation.train_tagger
 
 run: $(GRAPH)
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ingest.extract import forms
+from ingest.extract.boundary import GLUED_PREPOSITIONS
 from ingest.extract.tagger import TaggedSpan
 from jig.core.schema import KINDS, Label
 
@@ -21,6 +22,7 @@ THRESHOLD = 0.9
 #: A name neither starts nor ends with these: punctuation and the function words around names.
 _EDGE = "，,、。；;：:（）()《》“”\"'‘’ 　的和与及等"
 _NAME_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_MODIFIERS_LONGEST_FIRST = sorted(forms.GENERIC_MODIFIERS, key=lambda m: (-len(m), m))
 
 
 class LearnedName(NamedTuple):
@@ -35,7 +37,7 @@ class LearnedName(NamedTuple):
 def new_names(proposals: Iterable[TaggedSpan], rule_spans: Sequence[tuple[int, int]], view: str) -> list[LearnedName]:
     """The proposals that add a name to the rules' `rule_spans` in the sentence `view`."""
     kept = []
-    for span in proposals:
+    for span in map(_without_preposition(view), proposals):
         text = view[span.start:span.end]
         if (span.probability < THRESHOLD or text.strip(_EDGE) != text
                 or not _NAME_CHARACTER.search(text) or is_class_word(text)):
@@ -43,6 +45,16 @@ def new_names(proposals: Iterable[TaggedSpan], rule_spans: Sequence[tuple[int, i
         if all(_contains(span, start, end) or not _overlaps(span, start, end) for start, end in rule_spans):
             kept.append(LearnedName(span.start, span.end, span.label, kind_of(span.label, text)))
     return kept
+
+
+def _without_preposition(view: str):
+    """A proposal starting on a preposition jieba glued to the name (由|市经开科技有限公司) starts after it."""
+    def trim(span: TaggedSpan) -> TaggedSpan:
+        first = view[span.start:span.start + 2]
+        if span.end - span.start > 2 and first[0] in GLUED_PREPOSITIONS and first not in forms.word_tags():
+            return TaggedSpan(span.start + 1, span.end, span.label, span.probability)
+        return span
+    return trim
 
 
 def kind_of(label: Label, text: str) -> str:
@@ -59,7 +71,7 @@ def kind_of(label: Label, text: str) -> str:
 def is_class_word(text: str) -> bool:
     """A name ending alone, or after generic modifiers only (重点实验室, 省级重点实验室, 国家级高新区)."""
     rest = text
-    while (modifier := next((m for m in forms.GENERIC_MODIFIERS if rest.startswith(m) and len(m) < len(rest)),
+    while (modifier := next((m for m in _MODIFIERS_LONGEST_FIRST if rest.startswith(m) and len(m) < len(rest)),
                             None)) is not None:
         rest = rest[len(modifier):]
     return any(f.suffix == rest for f in forms.FORMS)

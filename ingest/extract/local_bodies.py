@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from ingest.extract import forms
+from ingest.extract.boundary import GLUED_PREPOSITIONS
 from jig.core.records import SentenceTokens
 
 #: The level character of a bare body → the kind of Region that gives its place.
@@ -36,13 +37,22 @@ class BareBody(NamedTuple):
 
 
 def bare_bodies(sv: SentenceTokens) -> list[BareBody]:
-    """Bodies starting with their level character as a word of its own (市委, 市政府; not 城市政府, 全市政府)."""
+    """Bodies starting with their level character as a word of its own (市委, 市政府; not 城市政府, 全市政府),
+    or glued by jieba to a preposition before it (由省|科协)."""
     found = []
     for match in _BARE.finditer(sv.view):
-        if sv.starts_at(match.start()) and sv.ends_at(match.end()):
+        if _starts_word(sv, match.start()) and sv.ends_at(match.end()):
             kind = "Other" if match.group().endswith("科协") else "Government"
             found.append(BareBody(match.start(), match.end(), match.group(1), kind))
     return found
+
+
+def _starts_word(sv: SentenceTokens, start: int) -> bool:
+    if sv.starts_at(start):
+        return True
+    token = sv.covering(start)
+    return (token is not None and token[1] == start - 1 and token[2] == start + 1
+            and sv.view[start - 1] in GLUED_PREPOSITIONS)
 
 
 def is_committee_after(view: str, place_end: int) -> bool:
