@@ -198,7 +198,10 @@ STOP_TAGS: frozenset[str] = frozenset("p c u uj ul uz ud ug uv r m q d ad t y e 
 BRAND_TAGS: frozenset[str] = frozenset("nr nrt nrfg".split())
 
 #: Words jieba tags as places that are not proper names.
-COMMON_PLACES: frozenset[str] = frozenset("城市 地区 农村 城乡 乡村 城镇 海外 省内 省外 域外 境外 境内 国内 边境 沿海 内地".split())
+COMMON_PLACES: frozenset[str] = frozenset(
+    "城市 地区 农村 城乡 乡村 城镇 海外 省内 省外 域外 境外 境内 国内 边境 沿海 内地 "
+    "外国 大国 强国 三国 马国 各国 全国 本国 我国 他国 祖国 邻国 万国".split()
+)
 
 #: Endings of words that jieba does not know but that describe rather than name (创新型, 战略性).
 DESCRIPTIVE_ENDINGS: tuple[str, ...] = tuple("型 性 化 式 级 类 次 级".split())

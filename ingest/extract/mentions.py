@@ -37,8 +37,11 @@ _PROJECT_WORDS = ("项目", "课题")
 _YEAR_NAMED = re.compile(r"[\u4e00-\u9fff]{2,}20\d\d")
 #: A district or county named right after its city (长春市绿园区); the city's hit comes first.
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,3}?[区县]")
-#: Last characters of a county-level place name that jieba's dictionary knows (敦化市, 抚松县, 前郭尔罗斯蒙古族自治县).
-_COUNTY_ENDS = re.compile(r"[市县旗]")
+#: Endings of a place name that jieba's dictionary knows (敦化市, 抚松县, 山东省, 朝阳区, 东北地区, 美国)
+#: and the kind of Region each names, with the least length of the word.
+_PLACE_ENDS = re.compile(r"地区|三角洲|[市县旗省区国]")
+_PLACE_KINDS: dict[str, tuple[str, int]] = {"省": ("Province", 3), "国": ("Country", 2), "地区": ("Other", 4),
+                                            "三角洲": ("Other", 5)}
 _FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
 #: Gazetteer forms this long are specific enough to match inside a longer jieba token.
 _SPECIFIC_LENGTH = 4
@@ -132,7 +135,7 @@ class Extractor:
         candidates = (hits + names + _quoted_programmes(sv) + _districts(sv, hits)
                       + _technologies(sv, hits + names, suffixes) + _listed(sv, hits) + _bare_bodies(sv)
                       + _committees(sv, hits))
-        if self.tagger is not None:
+        if self.tagger is not None and _unexplained(suffixes, candidates):
             candidates += _learned(self.tagger.propose(sentence), candidates, view)
         chosen = _select(candidates)
         defined: dict[str, _Candidate] = {}
@@ -214,6 +217,12 @@ class Extractor:
         for sentence, chosen in zip(sentences, per_sentence, strict=True):
             for last, (short, full) in automaton.iter(sentence.view):
                 _claim(chosen, _Candidate(last - len(short) + 1, last + 1, full.label, full.kind, "form"))
+
+
+def _unexplained(suffixes: list[re.Match[str]], candidates: list[_Candidate]) -> bool:
+    """Whether a name ending in the sentence ends no name the rules found: where the tagger may add one."""
+    ends = {c.end for c in candidates}
+    return any(m.end() not in ends for m in suffixes)
 
 
 def _bare_bodies(sv: SentenceTokens) -> list[_Candidate]:
@@ -327,14 +336,17 @@ def _districts(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
 
 
 def _counties(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
-    """Cities and counties the gazetteer does not hold: one jieba word of three or more characters
-    ending in 市/县/旗 that jieba's dictionary tags as a place (敦化市, 抚松县; not 城市, 超市, 该县)."""
+    """Places the gazetteer does not hold: one jieba word that jieba's dictionary tags as a place,
+    ending in a place ending (`_PLACE_ENDS`: 敦化市, 抚松县, 山东省, 朝阳区, 东北地区, 美国; not 城市,
+    超市, 该县, 全国), of three or more characters (two for a country)."""
     found = []
-    for match in _COUNTY_ENDS.finditer(sv.view):
+    for match in _PLACE_ENDS.finditer(sv.view):
         token = sv.ending_at(match.end())
-        if (token is not None and len(token.word) >= 3 and forms.word_tags().get(token.word) == "ns"
+        kind, least = _PLACE_KINDS.get(match.group(), ("County", 3))
+        if (token is not None and len(token.word) >= least and forms.word_tags().get(token.word) == "ns"
+                and token.word not in forms.COMMON_PLACES
                 and not any(h.start < token.end and token.start < h.end for h in hits)):
-            found.append(_Candidate(token.start, token.end, Label.REGION, "County", "form"))
+            found.append(_Candidate(token.start, token.end, Label.REGION, kind, "form"))
     return found
 
 
