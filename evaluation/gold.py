@@ -46,7 +46,7 @@ PROVENANCE = ("genre", "source", "date", "note")
 GENRES = ("news", "notice", "plan", "university", "institute", "company")
 
 #: The targets of the "Extraction quality" issue, printed under the report.
-TARGETS = "targets: entities P ≥ 0.90 and R ≥ 0.90, unseen-passage recall ≥ 0.85, relation F1 ≥ 0.75"
+TARGETS = "targets on held-out text: entities P ≥ 0.90 and R ≥ 0.85, relation F1 ≥ 0.60 (aim 0.95 / 0.95 / 0.80)"
 
 _IGNORED_IN_NAMES = re.compile(r"[\s“”‘’「」『』\"'\u3000]")
 
