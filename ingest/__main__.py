@@ -1,4 +1,4 @@
-"""Command line: `python -m ingest build | extract | evaluate`.
+"""Command line: `python -m ingest build | add | extract | evaluate`.
 
 User-facing wording lives here: project errors become one plain line on stderr and exit code 1.
 """
@@ -35,7 +35,7 @@ def _friendly_errors() -> Iterator[None]:
     try:
         yield
     except JilinGraphError as exc:
-        console.print(f"[bold red]error:[/] {exc}", highlight=False)
+        console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 
@@ -49,12 +49,28 @@ def build(
     corpus: Annotated[Path, typer.Option(help="Folder of documents (.txt .html .md) and manifest.yaml.")] = Path("data/corpus"),
     out: Annotated[Path, typer.Option(help="Build folder for graph.jsonl and the embedded store.")] = DEFAULT_BUILD_DIR,
     neo4j: Annotated[bool, typer.Option("--neo4j", help="Also load into Neo4j (NEO4J_URI, NEO4J_USER, ...).")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Analyse every document afresh.")] = False,
 ) -> None:
     """Run the whole pipeline on a corpus; the previous build stays untouched if anything fails."""
     from ingest.build import build as run_build
 
     with _friendly_errors(), _progress_bar() as progress:
-        report = run_build(corpus, out, neo4j=neo4j, progress=progress)
+        report = run_build(corpus, out, neo4j=neo4j, cache=not no_cache, progress=progress)
+    _print_summary(report)
+
+
+@app.command()
+def add(
+    files: Annotated[list[Path], typer.Argument(help="Documents to add (any shape the reader accepts).")],
+    out: Annotated[Path, typer.Option(help="Build folder to add to (made by `ingest build`).")] = DEFAULT_BUILD_DIR,
+    neo4j: Annotated[bool, typer.Option("--neo4j", help="Also load into Neo4j (NEO4J_URI, NEO4J_USER, ...).")] = False,
+) -> None:
+    """Add documents to the current build (a file with a document's id replaces it); unchanged documents come
+    from the cache, relations are recomputed over the whole graph; the build stays untouched if anything fails."""
+    from ingest.build import add as run_add
+
+    with _friendly_errors(), _progress_bar() as progress:
+        report = run_add(files, out, neo4j=neo4j, progress=progress)
     _print_summary(report)
 
 
@@ -186,6 +202,10 @@ def _print_summary(report: BuildReport) -> None:
         table.add_row(label, str(n), rel, str(m))
     table.add_row("total", str(sum(report.label_counts.values())), "total", str(sum(report.type_counts.values())))
     out.print(table)
+    out.print(f"documents: {report.extracted} extracted, {report.cached} from the cache")
+    for label, files in (("added", report.added), ("replaced", report.replaced)):
+        if files:
+            out.print(f"{label}: {', '.join(files)}", highlight=False)
     out.print(f"graph: {report.graph_path}   stores: {', '.join(report.stores)}")
 
 

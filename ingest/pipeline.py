@@ -1,14 +1,18 @@
 """The text stages in order: segment → extract → resolve → relate → targets, on documents already read.
 
-`extract_documents` writes nothing and opens no database; `ingest.build` adds reading a corpus,
-assembling the graph and loading the stores.
+Two stages: `analyse_document` segments one document and finds its mentions (what depends on that
+document alone, so its result can be cached or computed in another process); `combine_analyses`
+resolves, relates and finds targets over all of them (what depends on the whole corpus).
+`extract_documents` runs both. Nothing here writes a file or opens a database; `ingest.build` adds
+reading a corpus, the per-document cache, assembling the graph and loading the stores.
 """
 
 from __future__ import annotations
 
 import gc
-import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from ingest.extract.mentions import Extractor
 from ingest.lexicon.gazetteer import Gazetteer, default_gazetteer
@@ -18,48 +22,82 @@ from ingest.segment.sentences import Segmenter
 from ingest.targets.goals import extract_targets
 from jig.core.records import Document, Extraction, Mention, Sentence
 
-log = logging.getLogger(__name__)
-
 #: Called as progress(stage, done, total) while the pipeline runs.
 Progress = Callable[[str, int, int], None]
-
 
 
 def quiet(stage: str, done: int, total: int) -> None:
     """A progress callback that reports nothing."""
 
 
+@dataclass(frozen=True)
+class DocumentAnalysis:
+    """What the per-document stage found in one document: its sentences and its mentions, in order."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+
+def segment_document(document: Document, gazetteer: Gazetteer | None = None) -> tuple[Sentence, ...]:
+    """The sentences of a document (their jieba tokens are cut when first asked about)."""
+    return tuple(Segmenter.shared(gazetteer or default_gazetteer()).run(document))
+
+
+def analyse_document(
+    document: Document, gazetteer: Gazetteer | None = None, *, learned: bool = True,
+) -> DocumentAnalysis:
+    """Segment one document and find its mentions; `learned` False leaves the learned span tagger out."""
+    gazetteer = gazetteer or default_gazetteer()
+    sentences = segment_document(document, gazetteer)
+    mentions = Extractor.shared(gazetteer, learned=learned).run(sentences)
+    return DocumentAnalysis(document, sentences, tuple(mentions))
+
+
+def combine_analyses(
+    analyses: Sequence[DocumentAnalysis], gazetteer: Gazetteer | None = None, progress: Progress = quiet,
+) -> Extraction:
+    """Resolve, relate and find targets over the analyses of every document of a corpus, in their order."""
+    gazetteer = gazetteer or default_gazetteer()
+    documents = [a.document for a in analyses]
+    sentences = [s for a in analyses for s in a.sentences]
+    mentions = [m for a in analyses for m in a.mentions]
+    resolution = resolve(mentions, gazetteer)
+    progress("relate", 0, 1)
+    edges = relate(sentences, resolution, gazetteer)
+    targets = extract_targets(sentences, {d.id: d for d in documents})
+    progress("relate", 1, 1)
+    return Extraction(documents, sentences, mentions, resolution, edges, targets)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, and set it back as it was afterwards.
+
+    The stages make hundreds of thousands of small records that live to the end of the run; the
+    collector would walk them again and again (about a fifth of the run's time).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def extract_documents(
     documents: Sequence[Document], gazetteer: Gazetteer | None = None, progress: Progress = quiet,
     *, learned: bool = True,
 ) -> Extraction:
-    """Run segment, extract, resolve, relate and targets over documents already read.
+    """Run segment, extract, resolve, relate and targets over documents already read (garbage collector paused).
 
     `learned` False leaves the learned span tagger out: the rules and the gazetteer alone (the ablation).
-
-    The stages make hundreds of thousands of small records that live to the end of the run; Python's
-    cyclic garbage collector would walk them again and again (about a fifth of the run's time), so it
-    is paused while they run and set back as it was afterwards.
     """
     gazetteer = gazetteer or default_gazetteer()
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        segmenter = Segmenter.shared(gazetteer)
-        extractor = Extractor.shared(gazetteer, learned=learned)
-        sentences: list[Sentence] = []
-        mentions: list[Mention] = []
+    with gc_paused():
+        analyses = []
         for done, document in enumerate(documents, start=1):
-            document_sentences = segmenter.run(document)
-            sentences.extend(document_sentences)
-            mentions.extend(extractor.run(document_sentences))
+            analyses.append(analyse_document(document, gazetteer, learned=learned))
             progress("extract", done, len(documents))
-        resolution = resolve(mentions, gazetteer)
-        progress("relate", 0, 1)
-        edges = relate(sentences, resolution, gazetteer)
-        targets = extract_targets(sentences, {d.id: d for d in documents})
-        progress("relate", 1, 1)
-    finally:
-        if collecting:
-            gc.enable()
-    return Extraction(list(documents), sentences, mentions, resolution, edges, targets)
+        return combine_analyses(analyses, gazetteer, progress)

@@ -1,6 +1,6 @@
 """The layering of ARCHITECTURE.md holds: no import cycle between modules, no import from a lower
-layer to a higher one (core ← lexicon ← stages in data-flow order ← pipeline ← stores/exports/evaluation
-← commands and app), and no module far past the size of one job."""
+layer to a higher one (core ← lexicon ← stages in data-flow order ← pipeline ← analysis cache
+← stores/exports/evaluation ← commands and app), and no module far past the size of one job."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("ingest.targets",),
     ("ingest.assemble",),
     ("ingest.pipeline",),
+    ("ingest.cache",),
     ("ontology", "queries", "evaluation"),
     ("ingest.build", "ingest.__main__", "queries.__main__", "ontology.__main__", "explorer", "app", "benchmarks"),
 )
