@@ -13,6 +13,7 @@ import streamlit as st
 from explorer import data
 from explorer.graphviz import LABEL_COLOURS, render_html
 from explorer.i18n import DEFAULT_LANG, LANGS, Lang, t
+from explorer.markup import markdown_text
 from explorer.services.models import Entity, Subgraph
 from explorer.services.results import result_graph, to_csv, to_json
 from jig.core.errors import GraphNotBuiltError, StoreError
@@ -78,7 +79,7 @@ def guarded(load: Callable[[], R]) -> R:
     except GraphNotBuiltError:
         st.info(tr("app.not_built"))
     except StoreError as exc:
-        st.error(tr("app.query_failed", error=exc))
+        st.error(tr("app.query_failed", error=markdown_text(str(exc))))
     st.stop()
 
 

@@ -28,6 +28,12 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAM_REF = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
+def _shown(value: Any, limit: int = 80) -> str:
+    """`repr(value)`, cut to `limit` characters so that an error never repeats a huge input."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Parameter:
     """A query parameter: its name, type (str, int or float), default (None: required) and description."""
@@ -47,11 +53,11 @@ class Parameter:
         """`value` converted to this parameter's type; QueryError when it cannot be."""
         target = _TYPES[self.type]
         if isinstance(value, bool) or (isinstance(value, float) and target is int and not value.is_integer()):
-            raise QueryError(f"parameter {self.name!r} must be {self.type}, got {value!r}")
+            raise QueryError(f"parameter {self.name!r} must be {self.type}, got {_shown(value)}")
         try:
             coerced = target(value.strip() if isinstance(value, str) else value)
         except (TypeError, ValueError):
-            raise QueryError(f"parameter {self.name!r} must be {self.type}, got {value!r}") from None
+            raise QueryError(f"parameter {self.name!r} must be {self.type}, got {_shown(value)}") from None
         if isinstance(coerced, str) and not coerced:
             raise QueryError(f"parameter {self.name!r} must not be empty")
         return coerced

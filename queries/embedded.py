@@ -2,7 +2,9 @@
 
 `EmbeddedStore.build` bulk-loads a KnowledgeGraph with COPY from Parquet files into a new directory
 and swaps it into place only when the load succeeded, so a failed build leaves the previous graph
-intact. The app and the console open the store read-only.
+intact. The app and the console open the store read-only; its `query` then also passes every
+statement through `queries.guard` first, which refuses what a read-only LadybugDB still allows
+(`LOAD FROM`, `COPY … TO`, file-reading table functions).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pyarrow.parquet as pq
 
 from jig.core.errors import GraphNotBuiltError, QueryError, ReadOnlyQueryError, StoreError
 from jig.core.graph import KnowledgeGraph
+from queries.guard import check_read_only
 from queries.ladybug_tables import CopyBatch, ddl_statements, node_batches, relationship_batches
 from queries.store import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S, QueryResult
 
@@ -92,6 +95,8 @@ class EmbeddedStore:
         row_cap: int = DEFAULT_ROW_CAP,
     ) -> QueryResult:
         """Run one statement with `$params`, at most `timeout_s` seconds, keeping at most `row_cap` rows."""
+        if self.read_only:
+            check_read_only(cypher)
         with self._lock:
             self._conn.set_query_timeout(max(1, int(timeout_s * 1000)))
             try:

@@ -4,7 +4,8 @@ Loading is idempotent: batched `UNWIND $rows … MERGE` in managed write transac
 driver), every node and relationship tagged with the id of the load, and whatever an earlier load
 wrote but this one did not is pruned afterwards. Every Cypher string the loader sends comes from
 `loader_statements()`, generated from the ontology, so the Cypher lint checks all of it.
-Configuration: NEO4J_URI, NEO4J_USER (neo4j), NEO4J_PASSWORD, NEO4J_DATABASE (neo4j).
+Configuration: NEO4J_URI, NEO4J_USER (neo4j), NEO4J_PASSWORD, NEO4J_DATABASE (neo4j), from the environment
+only. The password never appears in a message or a repr: errors name the address without its user-info.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 from jig.core.errors import QueryError, ReadOnlyQueryError, StoreError
 from jig.core.graph import KnowledgeGraph
 from jig.core.schema import NODE_PROPERTIES, RELATIONS, Label, RelType, check_label, check_rel_type
+from queries.guard import check_read_only
 from queries.store import DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_S, QueryResult
 
 log = logging.getLogger(__name__)
@@ -33,9 +35,9 @@ INDEXED_PROPERTIES = ("name", "name_en", "metric")
 _COMPOSE_HINT = "start Neo4j with `docker compose up -d` (see docker-compose.yml)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Neo4jConfig:
-    """Where and as whom to connect."""
+    """Where and as whom to connect; the repr leaves the password out."""
 
     uri: str
     user: str
@@ -51,6 +53,17 @@ class Neo4jConfig:
                              "NEO4J_USER and NEO4J_PASSWORD")
         return cls(environ["NEO4J_URI"], environ.get("NEO4J_USER") or "neo4j", environ["NEO4J_PASSWORD"],
                    environ.get("NEO4J_DATABASE") or "neo4j")
+
+    def redact(self, text: str) -> str:
+        """`text` with the password and any user-info of the URI (`user:secret@`) replaced by `***`."""
+        userinfo = self.uri.partition("://")[2].partition("/")[0].rpartition("@")[0]
+        for secret in (userinfo, self.password):
+            if secret:
+                text = text.replace(secret, "***")
+        return text
+
+    def __repr__(self) -> str:
+        return self.redact(f"Neo4jConfig(uri={self.uri!r}, user={self.user!r}, database={self.database!r})")
 
 
 @dataclass(frozen=True)
@@ -172,7 +185,7 @@ class Neo4jStore:
             self._driver = neo4j.GraphDatabase.driver(config.uri, auth=(config.user, config.password),
                                                       connection_timeout=10.0, max_transaction_retry_time=15.0)
         except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
-            raise StoreError(f"NEO4J_URI {config.uri!r} is not a Neo4j address ({exc})") from None
+            raise StoreError(config.redact(f"NEO4J_URI {config.uri!r} is not a Neo4j address ({exc})")) from None
 
     @classmethod
     def from_env(cls) -> Neo4jStore:
@@ -247,7 +260,9 @@ class Neo4jStore:
         timeout_s: float = DEFAULT_TIMEOUT_S,
         row_cap: int = DEFAULT_ROW_CAP,
     ) -> QueryResult:
-        """Run one statement in a read transaction (writes are refused by the server) with a timeout and row cap."""
+        """Run one statement in a read transaction with a timeout and row cap; writes are refused by the guard
+        (`queries.guard`, before sending) and by the server."""
+        check_read_only(cypher)
 
         def work(tx) -> QueryResult:
             result = tx.run(cypher, params or {})
@@ -270,7 +285,7 @@ class Neo4jStore:
                     f"this console is read-only: the statement tries to change the graph ({exc.message})") from None
             if "TransactionTimedOut" in code:
                 raise QueryError(f"the query took longer than {timeout_s:g} s and was stopped") from None
-            raise QueryError(exc.message or str(exc)) from None
+            raise QueryError(self.config.redact(exc.message or str(exc))) from None
 
     def _guard(self) -> AbstractContextManager[None]:
         return _plain_failures(self._neo4j, self.config)
@@ -298,9 +313,9 @@ def _plain_failures(neo4j: Any, config: Neo4jConfig) -> Iterator[None]:
     try:
         yield
     except errors.AuthError:
-        raise StoreError(f"Neo4j at {config.uri} refused user {config.user!r}: check NEO4J_USER and NEO4J_PASSWORD"
-                         ) from None
+        raise StoreError(config.redact(f"Neo4j at {config.uri} refused user {config.user!r}: check NEO4J_USER and "
+                                       "NEO4J_PASSWORD")) from None
     except (errors.ServiceUnavailable, errors.SessionExpired) as exc:
-        raise StoreError(f"cannot reach Neo4j at {config.uri} ({exc}); {_COMPOSE_HINT}") from None
+        raise StoreError(config.redact(f"cannot reach Neo4j at {config.uri} ({exc}); {_COMPOSE_HINT}")) from None
     except (errors.DatabaseError, errors.TransientError) as exc:
-        raise StoreError(f"Neo4j failed: {exc.message or exc}") from None
+        raise StoreError(config.redact(f"Neo4j failed: {exc.message or exc}")) from None

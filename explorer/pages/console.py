@@ -7,6 +7,7 @@ import streamlit as st
 
 from explorer import data
 from explorer.i18n import label_name, rel_name
+from explorer.markup import markdown_text
 from explorer.services.console import EXAMPLES, node_schema, relation_schema
 from explorer.ui import guarded, lang, show_result, tr
 from jig.core.errors import QueryError, ReadOnlyQueryError
@@ -40,10 +41,10 @@ def _run(cypher: str, timeout_s: float, row_cap: int) -> None:
     try:
         result = store.query(cypher, timeout_s=timeout_s, row_cap=row_cap)
     except ReadOnlyQueryError as exc:
-        st.error(tr("console.read_only", error=exc))
+        st.error(tr("console.read_only", error=markdown_text(str(exc))))
         return
     except QueryError as exc:
-        st.error(tr("console.db_error", error=exc))
+        st.error(tr("console.db_error", error=markdown_text(str(exc))))
         return
     show_result(result, name="result", title=tr("page.console"), key="console")
 

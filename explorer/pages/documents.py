@@ -63,10 +63,10 @@ def _corpus() -> None:
     doc_id = st.selectbox(tr("documents.open"), ids, key=_PICK, on_change=_picked,
                           format_func=lambda i: f"{by_id[i].year or '—'} · {by_id[i].title}")
     if wanted and wanted not in ids:
-        st.warning(tr("documents.missing", id=wanted))
+        st.warning(tr("documents.missing", id=markdown_text(wanted)))
     text, spans = guarded(lambda: data.document(doc_id))
     if text is None:
-        st.warning(tr("documents.missing", id=doc_id))
+        st.warning(tr("documents.missing", id=markdown_text(doc_id)))
         return
     document = by_id[doc_id]
     st.subheader(markdown_text(document.title))

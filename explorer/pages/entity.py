@@ -8,7 +8,7 @@ import streamlit as st
 
 from explorer import data
 from explorer.i18n import kind_name, label_name, prop_name, rel_name
-from explorer.markup import highlight
+from explorer.markup import highlight, markdown_text
 from explorer.services.entities import search
 from explorer.services.models import Entity, Relation
 from explorer.services.neighbourhood import ENTITY_LABEL_NAMES, ENTITY_REL_TYPES
@@ -52,7 +52,7 @@ def _search_box(entities: list[Entity], current: str | None) -> None:
             _select(results[0].id)
             current = results[0].id
     if not results:
-        st.warning(tr("entity.no_match", query=query))
+        st.warning(tr("entity.no_match", query=markdown_text(query)))
         return
     ids = [r.id for r in results]
     by_id = {r.id: r for r in results}
@@ -68,10 +68,10 @@ def _picked(key: str) -> None:
 
 
 def _card(entity: Entity) -> None:
-    st.header(entity.display(lang()))
+    st.header(markdown_text(entity.display(lang())))
     other = entity.name if lang() == "en" else entity.name_en
     if other:
-        st.caption(other)
+        st.caption(markdown_text(other))
     cols = st.columns(5)
     cols[0].metric(tr("col.label"), label_name(entity.label, lang()))
     cols[1].metric(tr("col.kind"), kind_name(entity.label, entity.kind, lang()))
@@ -79,10 +79,12 @@ def _card(entity: Entity) -> None:
     cols[3].metric(prop_name("centrality", lang()), f"{entity.centrality:.4f}")
     years = f"{entity.first_year}–{entity.last_year}" if entity.first_year else tr("word.none")
     cols[4].metric(tr("entity.years"), years)
+    names = " / ".join(n for n in (entity.name, entity.name_en) if n)
+    aliases = "、".join(entity.aliases) or tr("word.none")
     lines = [
-        f"**{tr('entity.names')}**: {entity.name}" + (f" / {entity.name_en}" if entity.name_en else ""),
-        f"**{tr('entity.aliases')}**: {'、'.join(entity.aliases) if entity.aliases else tr('word.none')}",
-        f"**{tr('entity.source')}**: {entity.source or tr('word.none')} · `{entity.id}`",
+        f"**{tr('entity.names')}**: {markdown_text(names)}",
+        f"**{tr('entity.aliases')}**: {markdown_text(aliases)}",
+        f"**{tr('entity.source')}**: {markdown_text(entity.source or tr('word.none'))} · {markdown_text(entity.id)}",
     ]
     st.markdown("  \n".join(lines))
 
@@ -162,7 +164,7 @@ def render() -> None:
         return
     entity = index.get(current)
     if entity is None:
-        st.warning(tr("entity.unknown", id=current))
+        st.warning(tr("entity.unknown", id=markdown_text(current)))
         return
     _card(entity)
 
@@ -171,7 +173,7 @@ def render() -> None:
     centres = [c for c in st.session_state.get(_STATE, [current]) if c in index]
     if types:
         graph = guarded(lambda: data.neighbourhood(tuple(centres), depth, types, labels, cap))
-        st.caption(tr("entity.centres", names="、".join(index[c].display(lang()) for c in centres)))
+        st.caption(tr("entity.centres", names=markdown_text("、".join(index[c].display(lang()) for c in centres))))
         if graph.capped:
             st.info(tr("entity.capped", shown=len(graph.nodes), hidden=graph.hidden))
         show_graph(graph, entity.display(lang()), key="entity_graph", download_name=f"{entity.id}.html")

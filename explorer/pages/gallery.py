@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer import data
+from explorer.markup import markdown_text
 from explorer.services.entities import resolve
 from explorer.ui import guarded, lang, show_result, tr
 from jig.core.errors import JilinGraphError
@@ -42,7 +43,7 @@ def render() -> None:
     try:
         catalog = load_catalog()
     except JilinGraphError as exc:
-        st.error(tr("gallery.no_catalog", error=exc))
+        st.error(tr("gallery.no_catalog", error=markdown_text(str(exc))))
         return
     store = guarded(data.store)
     names = sorted(catalog, key=lambda n: _title(catalog[n]))

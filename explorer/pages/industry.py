@@ -8,6 +8,7 @@ import streamlit as st
 
 from explorer import data
 from explorer.i18n import label_name, rel_name
+from explorer.markup import markdown_text
 from explorer.services.industry import anchor_counts
 from explorer.services.models import Entity
 from explorer.ui import guarded, lang, show_graph, tr
@@ -74,8 +75,8 @@ def _ecosystem(industries: list[Entity], index: dict[str, Entity]) -> None:
                           format_func=lambda i: f"{index[i].display(lang())} · {index[i].mentions}")
     members_ids, members, graph, focus = guarded(lambda: data.industry(picked))
     if len(members_ids) > 1:
-        st.caption(tr("industry.includes", names="、".join(index[i].display(lang()) for i in members_ids
-                                                          if i in index)))
+        names = "、".join(index[i].display(lang()) for i in members_ids if i in index)
+        st.caption(tr("industry.includes", names=markdown_text(names)))
     if not members:
         st.info(tr("industry.no_ecosystem"))
     else:

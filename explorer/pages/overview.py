@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -21,7 +23,7 @@ def _top_table(entities: list[Entity], label: Label) -> str:
     header = f"<tr><th>{tr('col.name')}</th><th>{tr('col.kind')}</th><th>{tr('col.centrality')}</th>" \
              f"<th>{tr('col.mentions')}</th></tr>"
     body = "".join(
-        f"<tr><td>{entity_anchor(e)}</td><td>{kind_name(e.label, e.kind, lang())}</td>"
+        f"<tr><td>{entity_anchor(e)}</td><td>{html.escape(kind_name(e.label, e.kind, lang()))}</td>"
         f"<td>{e.centrality:.4f}</td><td>{e.mentions}</td></tr>"
         for e in rows
     )

@@ -152,7 +152,7 @@ def test_app_entity_english_switch(open_page: Open) -> None:
 def test_app_entity_unknown_id_is_a_plain_warning(open_page: Open) -> None:
     at = open_page("entity", entity="inst_does_not_exist")
     _assert_clean(at)
-    assert any("inst_does_not_exist" in w.value for w in at.warning)
+    assert any(r"inst\_does\_not\_exist" in w.value for w in at.warning)  # shown as text: Markdown-escaped
 
 
 def test_app_industry_matrix_flags_and_ecosystem(open_page: Open) -> None:
@@ -188,6 +188,10 @@ def test_app_gallery_neighbours_draws_a_graph(open_page: Open) -> None:
     [
         ("CREATE (:Institution {id: 'x'})", "只读"),
         ("MATCH (n RETURN n", "数据库无法执行"),
+        ("LOAD FROM '/etc/passwd' (file_format='csv') RETURN *", "只读"),
+        ("CALL read_csv_serial('/etc/passwd') RETURN *", "只读"),
+        ("RETURN 1; // ok\nMATCH (n) DETACH DELETE n", "只读"),
+        ("RETURN 1; RETURN 2", "one statement at a time"),
     ],
 )
 def test_app_console_errors_in_plain_words(open_page: Open, cypher: str, expected: str) -> None:
@@ -196,6 +200,21 @@ def test_app_console_errors_in_plain_words(open_page: Open, cypher: str, expecte
     at.button(key="console_run").click().run()
     assert not at.exception
     assert any(expected in e.value for e in at.error)
+
+
+def test_app_console_stops_at_the_timeout_and_the_row_cap(open_page: Open) -> None:
+    at = open_page("console")
+    at.number_input(key="console_timeout").set_value(1.0)
+    at.number_input(key="console_row_cap").set_value(50)
+    at.text_area(key="console_cypher").input("MATCH (a), (b), (c), (d) WHERE a.id <> b.id RETURN count(*) AS n")
+    at.button(key="console_run").click().run()
+    assert not at.exception
+    assert any("took longer than 1 s" in e.value for e in at.error)
+    at.text_area(key="console_cypher").input("MATCH (a), (b) RETURN a.id AS a, b.id AS b")
+    at.button(key="console_run").click().run()
+    _assert_clean(at)
+    assert at.dataframe[0].value.shape[0] == 50
+    assert any("50" in w.value for w in at.warning)
 
 
 def test_app_console_runs_example_and_shows_schema(open_page: Open) -> None:
