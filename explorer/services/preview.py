@@ -19,14 +19,14 @@ from explorer.services.models import DocumentInfo, Entity
 from ingest.assemble.assembler import target_name
 from ingest.lexicon.gazetteer import Gazetteer, default_gazetteer
 from ingest.pipeline import extract_documents
-from ingest.read.document import DOCUMENT_SUFFIXES, read_document
+from ingest.read.document import DOCUMENT_SUFFIXES, LEGACY_SUFFIXES, read_document
 from jig.core.errors import JilinGraphError
 from jig.core.records import Document, Evidence, Extraction
 from jig.core.schema import ENTITY_LABELS, Label, RelType
 from jig.core.text import simplified_view
 
-#: File types the uploader offers; the reader says which of them it can read (`DOCUMENT_SUFFIXES`).
-UPLOAD_TYPES = ("pdf", "docx", "txt", "html", "htm", "md")
+#: File types the uploader offers: what the reader reads, and the legacy Word/WPS files it says how to convert.
+UPLOAD_TYPES = ("pdf", "docx", "txt", "html", "htm", "md", "doc", "wps")
 #: Where a document goes to become part of the graph.
 CORPUS_DIR = "data/corpus"
 #: Relation types listed with their evidence (co-mentions are a weighted signal, not statements).
@@ -106,7 +106,7 @@ def preview(file_name: str, content: bytes, gazetteer: Gazetteer | None = None) 
     """
     name = upload_name(file_name)
     suffix = Path(name).suffix.lower()
-    if suffix not in DOCUMENT_SUFFIXES:
+    if suffix not in (*DOCUMENT_SUFFIXES, *LEGACY_SUFFIXES):
         readable = ", ".join(DOCUMENT_SUFFIXES)
         raise PreviewError(f"{name}: the reader cannot read {suffix or 'files without a suffix'} yet "
                            f"(it reads {readable})")

@@ -4,7 +4,8 @@ Any file shape becomes one `Document`: plain text, Markdown and HTML-in-text fil
 styles and site boilerplate removed; UTF-8 with or without BOM, UTF-16/UTF-32 with BOM, GB18030 (GBK,
 GB2312) and Big5; simplified or traditional script), saved web pages (.html, .htm: the main content and
 the metadata table, `ingest.read.webpage`), PDF (`ingest.read.pdf`) and Word .docx (`ingest.read.word`).
-Lines broken by a layout are joined by one repair (`jig.core.text.repair_wraps`) whatever the shape.
+Lines broken by a layout are joined by what the shape tells: a PDF's geometry (`ingest.read.pdf`), a
+plain text's line widths (`jig.core.text.repair_wraps`); a Word or web page paragraph is one already.
 A file that cannot be read raises DocumentReadError (or a subclass) naming the file and what to do.
 """
 
@@ -12,23 +13,23 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
 from ingest.read.manifest import Manifest, load_corpus_manifest
 from ingest.read.metadata import Metadata, extract_metadata, merge_metadata, prefer, table_metadata
-from ingest.read.pdf import pdf_lines
+from ingest.read.pdf import pdf_paragraphs
 from ingest.read.webpage import read_webpage
 from ingest.read.word import LEGACY_WORD, docx_lines
-from jig.core.errors import DocumentReadError, UnsupportedFormatError
+from jig.core.errors import DamagedDocumentError, DocumentReadError, UnsupportedFormatError
 from jig.core.records import Document
 from jig.core.text import (
     HTML_SUFFIXES,
     CleanText,
     clean_text,
     drop_boilerplate,
-    repair_wraps,
     simplified_view,
     strip_front_matter,
 )
@@ -55,6 +56,9 @@ _ODD_SHARE = 0.01
 _CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 _EMPTY = "the file is empty"
+#: The start of a web page (what a site may send in place of a PDF or Word file).
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|meta|!--)", re.IGNORECASE)
+_KINDS = {".pdf": "PDF", ".docx": "Word file"}
 
 
 def read_corpus(directory: Path) -> list[Document]:
@@ -75,7 +79,10 @@ def read_corpus(directory: Path) -> list[Document]:
 
 
 def corpus_files(directory: Path) -> list[Path]:
-    """The document files (and legacy Word/WPS files) of a corpus directory, sorted by name; DocumentReadError if none."""
+    """The document files (and legacy Word/WPS files) of a corpus directory, sorted by name.
+
+    DocumentReadError if there are none, or two share a stem (a document id).
+    """
     listed = (*DOCUMENT_SUFFIXES, *LEGACY_SUFFIXES)
     files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in listed)
     if not files:
@@ -126,10 +133,8 @@ def _read_text(path: Path) -> tuple[CleanText, Metadata]:
     if suffix in LEGACY_SUFFIXES:
         raise UnsupportedFormatError(path, LEGACY_WORD)
     data = _read_bytes(path)
-    if suffix in (".pdf", ".docx"):
-        if not data:
-            raise DocumentReadError(path, _EMPTY)
-        return _paragraphs(pdf_lines(data, path) if suffix == ".pdf" else docx_lines(data, path)), Metadata()
+    if suffix in _KINDS:
+        return _paragraphs(_binary_paragraphs(data, path, suffix)), Metadata()
     raw = decode(data, path)
     if suffix not in HTML_SUFFIXES:
         return clean_text(raw, suffix), Metadata()
@@ -138,11 +143,22 @@ def _read_text(path: Path) -> tuple[CleanText, Metadata]:
     return _paragraphs(page.lines, {**page.hints, **hints}), table_metadata(page.fields)
 
 
+def _binary_paragraphs(data: bytes, path: Path, suffix: str) -> list[str]:
+    """The paragraphs of a PDF or Word file; DocumentReadError if it is empty or a web page under that name."""
+    if not data:
+        raise DocumentReadError(path, _EMPTY)
+    if _HTML_START.match(data):
+        kind = _KINDS[suffix]
+        problem = f"this is a web page (HTML), not a {kind}: download the {kind} again, or rename the file to .html"
+        raise DamagedDocumentError(path, problem)
+    return pdf_paragraphs(data, path) if suffix == ".pdf" else docx_lines(data, path)
+
+
 def _paragraphs(lines: list[str], hints: Mapping[str, str] | None = None) -> CleanText:
-    """Lines of a page, PDF or Word file as paragraphs: boilerplate lines dropped, broken lines joined."""
+    """A web page's, PDF's or Word file's paragraphs as text: stripped, blank and boilerplate lines dropped."""
     kept, original_title = drop_boilerplate(lines)
     hints = {**(hints or {}), **({"title": original_title} if original_title else {})}
-    return CleanText("\n".join(repair_wraps(kept)), hints)
+    return CleanText("\n".join(line.strip() for line in kept if line.strip()), hints)
 
 
 def decode(data: bytes, path: Path | str) -> str:

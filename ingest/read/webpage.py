@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import use_config
 
 from ingest.read.tables import row_text
 
@@ -26,6 +27,13 @@ LABELS: dict[str, str | None] = {
 }
 #: <meta> names (lower case) and the hint each gives; 发布日期 of the table is a date hint too.
 META_HINTS = {"articletitle": "title", "pubdate": "date", "contentsource": "issuer"}
+
+#: Characters of main content below which trafilatura tries its fallbacks, whose last resort runs the
+#: paragraphs and the navigation into one; its default (250) is meant for alphabetic text, where a short
+#: Chinese notice falls below it.
+MIN_CONTENT_CHARACTERS = 50
+_TRAFILATURA = use_config()
+_TRAFILATURA.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_CONTENT_CHARACTERS))
 
 _LABEL = "|".join(r"\s*".join(label) for label in sorted(LABELS, key=len, reverse=True))
 _LABELLED = re.compile(rf"\s*(?P<label>{_LABEL})\s*(?:[:：]\s*(?P<value>.*?))?\s*", re.DOTALL)
@@ -75,20 +83,34 @@ def _metadata_table(tree: lxml.html.HtmlElement) -> list[_Labelled]:
     """The labels of the page's metadata table, in page order; none unless the page has two labels or more.
 
     An element holds a label when its text is one label and its value, or one label alone: the value is
-    then the text after the element, else the text of the next element (the next cell).
+    then the text after the element, else the text of the next element (the next cell) unless that is a
+    label too (the header row of a table in the text). Elements inside one already taken are skipped.
     """
-    found = []
+    found: list[_Labelled] = []
+    taken: set[lxml.html.HtmlElement] = set()
     for element in tree.iter("td", "th", "li", "dt", "dd", "p", "span", "div", "b", "strong", "label", "font"):
-        text = element.text_content()
-        match = _LABELLED.fullmatch(text)
-        if not match or len(_LABEL_WITH_COLON.findall(text)) > 1:
+        if any(node in taken for node in (element, *element.iterancestors())):
             continue
-        label, value, following = re.sub(r"\s+", "", match["label"]), match["value"], element.getnext()
-        if value or (element.tail or "").strip() or following is None:
-            found.append(_Labelled(label, value or (element.tail or "").strip(), (element,), not value))
-        else:
-            found.append(_Labelled(label, following.text_content().strip(), (element, following)))
+        item = _labelled(element)
+        if item:
+            found.append(item)
+            taken.update(item.elements)
     return found if len({item.label for item in found}) >= 2 else []
+
+
+def _labelled(element: lxml.html.HtmlElement) -> _Labelled | None:
+    """The label an element holds and its value, if it holds one label (and no more)."""
+    text = element.text_content()
+    match = _LABELLED.fullmatch(text)
+    if not match or len(_LABEL_WITH_COLON.findall(text)) > 1:
+        return None
+    label, value, tail = re.sub(r"\s+", "", match["label"]), match["value"], (element.tail or "").strip()
+    following = element.getnext()
+    if value or tail or following is None:
+        return _Labelled(label, value or tail, (element,), not value)
+    if _LABELLED.fullmatch(following.text_content()):
+        return None
+    return _Labelled(label, following.text_content().strip(), (element, following))
 
 
 def _hints(tree: lxml.html.HtmlElement, published: str | None) -> dict[str, str]:
@@ -102,7 +124,8 @@ def _hints(tree: lxml.html.HtmlElement, published: str | None) -> dict[str, str]
 
 def _content_lines(tree: lxml.html.HtmlElement) -> list[str]:
     """The main content as lines: paragraphs and headings (a line per <br>), list items, table rows."""
-    xml = trafilatura.extract(tree, output_format="xml", include_comments=False, include_tables=True)
+    xml = trafilatura.extract(tree, output_format="xml", include_comments=False, include_tables=True,
+                              config=_TRAFILATURA)
     main = etree.fromstring(xml).find("main") if xml else None
     if main is None:
         return []
@@ -111,7 +134,8 @@ def _content_lines(tree: lxml.html.HtmlElement) -> list[str]:
     lines: list[str] = []
     for block in main:
         if block.tag == "table":
-            lines.extend(row_text("".join(cell.itertext()) for cell in row.findall("cell")) for row in block.findall("row"))
+            rows = block.findall("row")
+            lines.extend(row_text("".join(cell.itertext()) for cell in row.findall("cell")) for row in rows)
         elif block.tag == "list":
             lines.extend("".join(item.itertext()) for item in block.findall("item"))
         else:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.read.document import read_corpus, read_document
+from ingest.read.document import DOCUMENT_SUFFIXES, read_corpus, read_document
 from ingest.read.manifest import MANIFEST_NAME, Manifest, load_manifest
 from jig.core.records import Document
 
@@ -62,7 +62,7 @@ def test_metadata_manifest_text_entries_are_what_the_reader_finds(corpus_dir: Pa
 
 
 def test_metadata_manifest_describes_every_bundled_document(corpus_dir: Path, manifest: Manifest) -> None:
-    assert sorted(manifest.entries) == sorted(p.name for p in corpus_dir.glob("*.txt"))
+    assert sorted(manifest.entries) == sorted(p.name for p in corpus_dir.iterdir() if p.suffix in DOCUMENT_SUFFIXES)
     for entry in manifest.entries.values():
         assert {"title", "issuer", "date", "doc_number"} <= set(entry.values), entry.file
 
