@@ -46,7 +46,7 @@ def _setup(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show d
 
 @app.command()
 def build(
-    corpus: Annotated[Path, typer.Option(help="Folder of documents (.txt .html .md) and manifest.yaml.")] = Path("data/corpus"),
+    corpus: Annotated[Path, typer.Option(help="Folder of documents (.txt .md .html .pdf .docx) and manifest.yaml.")] = Path("data/corpus"),
     out: Annotated[Path, typer.Option(help="Build folder for graph.jsonl and the embedded store.")] = DEFAULT_BUILD_DIR,
     neo4j: Annotated[bool, typer.Option("--neo4j", help="Also load into Neo4j (NEO4J_URI, NEO4J_USER, ...).")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Analyse every document afresh.")] = False,
