@@ -59,17 +59,22 @@ class FeatureExtractor:
         self._tags = forms.word_tags()
         self._classes: dict[str, str] = {}
 
-    def features(self, sentence: Sentence) -> list[list[str]]:
-        """One attribute list per character of `sentence.view`."""
+    def features(self, sentence: Sentence, start: int = 0, end: int | None = None) -> list[list[str]]:
+        """One attribute list per character of `sentence.view[start:end]` (default: the whole view).
+
+        A window sees the characters around it as context; tokens and lookups are those inside it.
+        """
         view = sentence.view
-        padded = _PAD_LEFT + view + _PAD_RIGHT
+        end = len(view) if end is None else end
+        window = view[start:end]
+        padded = (_PAD_LEFT + view + _PAD_RIGHT)[start:end + len(_PAD_LEFT) + len(_PAD_RIGHT)]
         classes = self._classes
-        tokens = self._token_features(sentence, len(view))
-        gazetteer = self._gazetteer_features(view)
-        suffixes = _suffix_features(view)
-        cues = self._cue_features(view)
+        tokens = self._token_features(sentence, start, end)
+        gazetteer = self._gazetteer_features(window)
+        suffixes = _suffix_features(window)
+        cues = self._cue_features(window)
         rows = []
-        for i, char in enumerate(view):
+        for i, char in enumerate(window):
             a, b, _, d, e = padded[i:i + 5]
             kind = classes.get(char) or classes.setdefault(char, "t=" + char_class(char))
             row = ["c=" + char, "l1=" + b, "r1=" + d, "l2=" + a, "r2=" + e,
@@ -80,20 +85,20 @@ class FeatureExtractor:
             rows.append(row)
         return rows
 
-    def _token_features(self, sentence: Sentence, length: int) -> list[tuple[str, ...]]:
-        """Per character: place in its jieba token, the token's tag and length (blanks: no token)."""
-        found: list[tuple[str, ...]] = [("w=_",)] * length
+    def _token_features(self, sentence: Sentence, start: int, end: int) -> list[tuple[str, ...]]:
+        """Per character of the window: place in its jieba token, the token's tag and length (blanks: no token)."""
+        found: list[tuple[str, ...]] = [("w=_",)] * (end - start)
         tags = self._tags
-        for word, start, end in sentence.tokens:
-            size = end - start
+        for word, token_start, token_end in sentence.tokens.between(start, end):
+            first, last, size = token_start - start, token_end - start, token_end - token_start
             shared = ("wt=" + tags.get(word, "?"), f"wl={min(size, _MAX_TOKEN_LENGTH)}")
             if size == 1:
-                found[start] = ("w=S", *shared)
+                found[first] = ("w=S", *shared)
                 continue
             inside = ("w=M", *shared)
-            found[start] = ("w=B", *shared)
-            found[start + 1:end - 1] = [inside] * (size - 2)
-            found[end - 1] = ("w=E", *shared)
+            found[first] = ("w=B", *shared)
+            found[first + 1:last - 1] = [inside] * (size - 2)
+            found[last - 1] = ("w=E", *shared)
         return found
 
     def _gazetteer_features(self, view: str) -> list[tuple[str, ...]]:

@@ -1,7 +1,8 @@
 """Which names of the learned span tagger join the rules' names.
 
 The rules and the gazetteer give canonical entities, so they win wherever they found a name; the tagger
-adds what they missed: a proposal is kept when it is likely enough (`THRESHOLD`, tuned on
+adds what they missed. It tags only the clauses where a name ending (…中心, …公司) ends no name the
+rules found (`windows`), and a proposal is kept when it is likely enough (`THRESHOLD`, tuned on
 `tests/gold/real/dev`), starts and ends on a name character, is not a bare class word (重点实验室,
 省级重点实验室) and overlaps no rule's name except by containing it whole (an outer name the rules missed).
 """
@@ -9,7 +10,8 @@ adds what they missed: a proposal is kept when it is likely enough (`THRESHOLD`,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
 from ingest.extract import forms
@@ -17,11 +19,16 @@ from ingest.extract.boundary import GLUED_PREPOSITIONS
 from ingest.extract.tagger import TaggedSpan
 from jig.core.schema import KINDS, Label
 
+#: How far before a name ending the tagger looks for the start of the name (longer names are rare).
+REACH = 24
+#: How far after it the tagger sees, so that a suffix inside a longer phrase (基地建设) is seen as such.
+AHEAD = 8
 #: The least marginal probability of a learned name's tags.
 THRESHOLD = 0.9
 #: A name neither starts nor ends with these: punctuation and the function words around names.
 _EDGE = "，,、。；;：:（）()《》“”\"'‘’ 　的和与及等"
 _NAME_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 _MODIFIERS_LONGEST_FIRST = sorted(forms.GENERIC_MODIFIERS, key=lambda m: (-len(m), m))
 
 
@@ -34,12 +41,38 @@ class LearnedName(NamedTuple):
     kind: str
 
 
-def new_names(proposals: Iterable[TaggedSpan], rule_spans: Sequence[tuple[int, int]], view: str) -> list[LearnedName]:
-    """The proposals that add a name to the rules' `rule_spans` in the sentence `view`."""
+class Window(NamedTuple):
+    """A stretch ``[start, end)`` of a sentence for the tagger; `cut` when it starts inside its clause."""
+
+    start: int
+    end: int
+    cut: bool
+
+
+def windows(view: str, name_ends: Iterable[int]) -> list[Window]:
+    """Where the tagger looks: for each of `name_ends`, the stretch of its clause (between ，；：。 and the
+    like) that ends there and reaches back at most `REACH` characters; overlapping stretches merge."""
+    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(view)), len(view)]
+    merged: list[Window] = []
+    for end in sorted(set(name_ends)):
+        at = bisect_left(bounds, end)
+        start = max(bounds[at - 1], end - REACH)
+        stop = min(bounds[at], end + AHEAD)
+        if merged and start < merged[-1].end:
+            merged[-1] = merged[-1]._replace(end=max(stop, merged[-1].end))
+        else:
+            merged.append(Window(start, stop, start > bounds[at - 1]))
+    return merged
+
+
+def new_names(proposals: Iterable[TaggedSpan], rule_spans: Sequence[tuple[int, int]], view: str,
+              cut_starts: Collection[int] = ()) -> list[LearnedName]:
+    """The proposals that add a name to the rules' `rule_spans` in the sentence `view`; one starting
+    where a window was cut (`cut_starts`) may be the tail of a longer name and is dropped."""
     kept = []
     for span in map(_without_preposition(view), proposals):
         text = view[span.start:span.end]
-        if (span.probability < THRESHOLD or text.strip(_EDGE) != text
+        if (span.probability < THRESHOLD or span.start in cut_starts or text.strip(_EDGE) != text
                 or not _NAME_CHARACTER.search(text) or is_class_word(text)):
             continue
         if all(_contains(span, start, end) or not _overlaps(span, start, end) for start, end in rule_spans):

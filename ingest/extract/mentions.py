@@ -135,8 +135,10 @@ class Extractor:
         candidates = (hits + names + _quoted_programmes(sv) + _districts(sv, hits)
                       + _technologies(sv, hits + names, suffixes) + _listed(sv, hits) + _bare_bodies(sv)
                       + _committees(sv, hits))
-        if self.tagger is not None and _unexplained(suffixes, candidates):
-            candidates += _learned(self.tagger.propose(sentence), candidates, view)
+        if self.tagger is not None and (unexplained := _unexplained(suffixes, candidates)):
+            windows = learned.windows(view, unexplained)
+            proposals = self.tagger.propose(sentence, [(w.start, w.end) for w in windows])
+            candidates += _learned(proposals, candidates, view, {w.start for w in windows if w.cut})
         chosen = _select(candidates)
         defined: dict[str, _Candidate] = {}
         for match in forms.ABBREVIATION.finditer(view):
@@ -219,10 +221,10 @@ class Extractor:
                 _claim(chosen, _Candidate(last - len(short) + 1, last + 1, full.label, full.kind, "form"))
 
 
-def _unexplained(suffixes: list[re.Match[str]], candidates: list[_Candidate]) -> bool:
-    """Whether a name ending in the sentence ends no name the rules found: where the tagger may add one."""
+def _unexplained(suffixes: list[re.Match[str]], candidates: list[_Candidate]) -> list[int]:
+    """Where a name ending ends no name the rules found: where the tagger may add one."""
     ends = {c.end for c in candidates}
-    return any(m.end() not in ends for m in suffixes)
+    return [m.end() for m in suffixes if m.end() not in ends]
 
 
 def _bare_bodies(sv: SentenceTokens) -> list[_Candidate]:
@@ -247,11 +249,12 @@ def _listed(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
     ]
 
 
-def _learned(proposals: Iterable[TaggedSpan], rules: list[_Candidate], view: str) -> list[_Candidate]:
+def _learned(proposals: Iterable[TaggedSpan], rules: list[_Candidate], view: str,
+             cut_starts: set[int]) -> list[_Candidate]:
     """The tagger's names that the rules did not find, crossing none of the rules' names."""
     return [
         _Candidate(name.start, name.end, name.label, name.kind, "learned")
-        for name in learned.new_names(proposals, [(r.start, r.end) for r in rules], view)
+        for name in learned.new_names(proposals, [(r.start, r.end) for r in rules], view, cut_starts)
     ]
 
 

@@ -103,13 +103,18 @@ class SpanTagger:
             raise DataFileError(path, f"tagger model has unknown tags; {_REBUILD}", text=", ".join(unknown))
         return cls(model, features or FeatureExtractor(default_gazetteer()))
 
-    def propose(self, sentence: Sentence) -> list[TaggedSpan]:
-        """The spans the model finds in `sentence`, in order, with their probabilities."""
-        if not sentence.view:
-            return []
+    def propose(self, sentence: Sentence, windows: Sequence[tuple[int, int]] | None = None) -> list[TaggedSpan]:
+        """The spans the model finds in `sentence`, in order, with their probabilities; with `windows`
+        (sentence-local ``[start, end)`` stretches, e.g. clauses) only those are tagged."""
         model = self._model
-        tags = model.tag(self._features.features(sentence))
-        return [
-            TaggedSpan(start, end, label, min(model.marginal(tags[i], i) for i in range(start, end)))
-            for start, end, label in decode(tags)
-        ]
+        found = []
+        for start, end in windows if windows is not None else [(0, len(sentence.view))]:
+            if start >= end:
+                continue
+            tags = model.tag(self._features.features(sentence, start, end))
+            found.extend(
+                TaggedSpan(start + first, start + last, label,
+                           min(model.marginal(tags[i], i) for i in range(first, last)))
+                for first, last, label in decode(tags)
+            )
+        return found

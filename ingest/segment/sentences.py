@@ -163,6 +163,26 @@ class JiebaTokens(Sequence[Token]):
         token = self.covering(pos)
         return token.word if token is not None and token.start == pos else ""
 
+    def between(self, start: int, end: int) -> list[Token]:
+        """The tokens lying inside ``[start, end)``, in order, cutting only the blocks there."""
+        if self._all is not None:
+            return [t for t in self._all if start <= t.start and t.end <= end]
+        if self._spans is None:
+            self._find_blocks()
+        tokens: list[Token] = []
+        pos = start
+        for index in range(max(bisect_right(self._span_starts, start) - 1, 0), len(self._spans)):
+            block_start, block_end = self._spans[index]
+            if block_start >= end:
+                break
+            if block_end <= start:
+                continue
+            tokens.extend(self._singles(pos, block_start))
+            tokens.extend(t for t in self._block(index)[1] if start <= t.start and t.end <= end)
+            pos = block_end
+        tokens.extend(self._singles(pos, end))
+        return tokens
+
     def __getitem__(self, index):  # type: ignore[override]  # int or slice, as a tuple's
         return self._every()[index]
 

@@ -78,6 +78,9 @@ class SentenceTokens(Protocol):
     def after(self, pos: int) -> str:
         """The text of the token starting at `pos` ('' if none)."""
 
+    def between(self, start: int, end: int) -> list[Token]:
+        """The tokens lying inside ``[start, end)``, in order."""
+
 
 @dataclass(frozen=True)
 class Sentence:

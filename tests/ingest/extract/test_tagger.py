@@ -116,3 +116,31 @@ def test_a_proposal_holding_a_rule_name_whole_is_an_outer_name():
                                             ("吉林省重点实验室", False), ("长春新区", False)])
 def test_class_words(text, is_class):
     assert learned.is_class_word(text) is is_class
+
+
+def test_the_tagger_looks_only_near_unexplained_name_endings():
+    view = "省政府决定，支持在长春市建设一批新的面向汽车产业的大型综合性科技创新服务中心，并给予资金支持。"
+    end = view.index("中心") + 2
+    (window,) = learned.windows(view, [end])
+    assert window.end == min(end + learned.AHEAD, view.index("，并") + 1)
+    assert window.start == end - learned.REACH and window.cut
+
+
+def test_windows_stay_inside_their_clause_and_merge_when_they_meet():
+    view = "吉林大学研究院，长春光机所研究所和研究中心。"
+    ends = [view.index("研究院") + 3, view.index("研究所") + 3, view.index("研究中心") + 4]
+    first, second = learned.windows(view, ends)
+    assert (first.start, first.cut) == (0, False) and first.end <= view.index("，") + 1
+    assert second.start == view.index("，") + 1 and second.end == len(view)
+
+
+def test_features_of_a_window_are_those_of_the_whole_sentence_there():
+    """Tagging a stretch sees the same evidence as tagging the sentence, only less of it."""
+    sentence = _sentences("依托吉林大学建设汽车底盘集成与仿生全国重点实验室，推动成果转化。")[0]
+    features = SpanTagger.load()._features
+    whole = features.features(sentence)
+    start, end = 2, sentence.view.index("，")
+    part = features.features(sentence, start, end)
+    same = [row for row in part if not any(f.startswith(("g=", "f=", "fk=", "q=")) for f in row)]
+    assert [row[:10] for row in part] == [row[:10] for row in whole[start:end]]
+    assert same  # context n-grams and tokens agree; lookups inside the stretch may only lose edge hits

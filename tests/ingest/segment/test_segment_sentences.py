@@ -94,3 +94,24 @@ def test_segment_tokens_cut_only_the_block_asked_about(segmenter: Segmenter) -> 
     assert cut == ["依托长春光机所建设国家重点实验室"]
     assert [t.word for t in tokens][:3] == ["支持", "中车长客", "发展"]
     assert cut == ["依托长春光机所建设国家重点实验室", "支持中车长客发展"]
+
+
+@pytest.mark.parametrize("text", _TOKEN_TEXTS)
+def test_segment_tokens_between_are_the_listed_tokens_inside(segmenter: Segmenter, text: str) -> None:
+    expected = list(segmenter.tokens(text))
+    for start in range(0, len(text), 3):
+        for end in range(start, len(text) + 1, 4):
+            inside = [t for t in expected if start <= t.start and t.end <= end]
+            assert segmenter.tokens(text).between(start, end) == inside, (start, end)
+
+
+def test_segment_tokens_between_cut_only_the_blocks_there(segmenter: Segmenter) -> None:
+    cut: list[str] = []
+
+    def recording_cut(block: str):
+        cut.append(block)
+        return segmenter.tokenizer.cut(block)
+
+    tokens = JiebaTokens("支持中车长客发展，依托长春光机所建设国家重点实验室。", recording_cut)
+    assert [t.word for t in tokens.between(9, 16)] == ["依托", "长春光机所"]
+    assert cut == ["依托长春光机所建设国家重点实验室"]
