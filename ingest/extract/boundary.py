@@ -111,7 +111,7 @@ def left_boundary(sentence: SentenceTokens, suffix_start: int, floor: int,
 
 
 #: Prepositions that jieba's HMM may glue onto the next, unknown word (由北华 | 大学).
-GLUED_PREPOSITIONS: frozenset[str] = frozenset("由 在 对 把 将 从 向 被 经 让 给 据 自".split())
+GLUED_PREPOSITIONS: frozenset[str] = frozenset("由 在 对 把 将 从 向 被 经 让 给 据 自 为".split())
 
 
 def _glued_clause_word(word: str) -> int:

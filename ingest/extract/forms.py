@@ -75,7 +75,8 @@ FORMS: tuple[NameForm, ...] = tuple(
     + _forms(_I, "Academy", _H.PROPER, "科学院", "工程院", "分院")
     + _forms(_P, "IndustryResearchInstitute", _H.SUBJECT, "创新研究院")
     + _forms(_I, "ResearchInstitute", _H.PROPER, "研究所", "研究院", "设计院")
-    + _forms(_I, "Enterprise", _H.PROPER, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司")
+    + _forms(_I, "Enterprise", _H.PROPER, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司",
+             "药业", "制药", "参业")
     + _forms(_I, "Government", _H.PROPER, "人民政府", "管理委员会", "管委会", "办公厅", "科学技术局", "科技局",
              "科学技术厅", "科技厅", "发展和改革委员会", "发展改革委", "发改委", "工业和信息化厅", "工业和信息化局",
              "工信厅", "工信局", "教育厅", "财政厅", "商务厅", "知识产权局", "市场监督管理局", "政府",
@@ -89,7 +90,7 @@ FORMS: tuple[NameForm, ...] = tuple(
     + _forms(_P, "ManufacturingInnovationCenter", _H.PROPER_SUBJECT, "制造业创新中心")
     + _forms(_P, "TechInnovationCenter", _H.SUBJECT, "国家技术创新中心")
     + _forms(_P, "TechInnovationCenter", _H.PROPER_SUBJECT, "技术创新中心", "科技创新中心", "协同创新中心",
-             "产业创新中心")
+             "产业创新中心", "联合创新中心", "创新中心", "双创中心")
     + _forms(_P, "EnterpriseTechCenter", _H.PROPER_SUBJECT, "企业技术中心", "技术中心")
     + _forms(_P, "Other", _H.PROPER_SUBJECT, "研究中心")
     + _forms(_P, "PilotCenter", _H.PROPER, "中试中心", "中试基地", "概念验证中心")
@@ -100,9 +101,9 @@ FORMS: tuple[NameForm, ...] = tuple(
     + _forms(_P, "InnovationBase", _H.PROPER_SUBJECT, "基地")
     + _forms(_P, "IndustryResearchInstitute", _H.PROPER_SUBJECT, "产业技术研究院", "产业研究院")
     + _forms(_P, "Workstation", _H.PROPER_SUBJECT, "院士专家工作站", "院士工作站", "博士后科研工作站", "工作站")
-    + _forms(_P, "ServicePlatform", _H.PROPER_SUBJECT, "服务平台", "创新平台", "共享平台", "促进中心")
-    + _forms(_P, "TradingPlatform", _H.PROPER, "科技大市场", "技术交易市场", "交易中心", "交易所")
-    + _forms(_P, "ResearchFacility", _H.PROPER_SUBJECT, "科技基础设施", "观测站", "实验装置")
+    + _forms(_P, "ServicePlatform", _H.PROPER_SUBJECT, "服务平台", "创新平台", "共享平台", "促进中心", "检测中心")
+    + _forms(_P, "TradingPlatform", _H.PROPER, "科技大市场", "技术交易市场", "交易市场", "交易中心", "交易所")
+    + _forms(_P, "ResearchFacility", _H.PROPER_SUBJECT, "科技基础设施", "观测站", "实验装置", "种质资源库")
     + _forms(_A, "IndustryAlliance", _H.PROPER_OR_INDUSTRY, "产业技术创新战略联盟", "技术创新战略联盟",
              "产业技术创新联盟", "技术创新联盟", "创新战略联盟", "产业联盟", "战略联盟", "联盟")
     + _forms(_A, "InnovationConsortium", _H.PROPER_OR_INDUSTRY, "创新联合体")
@@ -113,14 +114,15 @@ FORMS: tuple[NameForm, ...] = tuple(
     + _forms(_Z, "ScienceCity", _H.PROPER, "科学城", "科技城")
     + _forms(_Z, "Other", _H.PROPER, "国家农业科技园区", "农业科技园区", "农业高新技术产业示范区", "综合保税区",
              "保税区", "先导区", "先行区", "试验区", "合作区", "自贸区", "产业园区", "产业园", "集聚区", "光谷", "碳谷",
-             "都市圈", "城市群")
+             "氢谷", "都市圈", "城市群", "示范园区", "示范园", "物流园", "医药城", "汽车城", "人才城", "小镇", "走廊",
+             "集中区", "度假区")
     + _forms(_G, "Fund", _H.PROPER_SUBJECT, "基金", "资金", closed=True)
     + _forms(_G, "Program", _H.TITLE, "行动计划", "专项", "计划", "工程", closed=True)
     + _forms(_G, "Policy", _H.TITLE, "发展战略", "战略", closed=True)
 )
 
 #: Suffixes of programmes named inside quotes: “双十”工程, “长白山人才工程”.
-PROGRAM_SUFFIXES: tuple[str, ...] = ("行动计划", "工程", "计划", "行动", "专项")
+PROGRAM_SUFFIXES: tuple[str, ...] = ("行动计划", "工程", "计划", "行动", "专项", "战略布局", "战略", "建设", "会战")
 
 #: Abbreviation introduced in the text right after a name: （简称“长春光机所”）, （以下简称XX院）.
 ABBREVIATION = re.compile(r"[（(]\s*(?:以下|下文)?\s*(?:简称|下称)\s*[:：]?\s*[“\"‘']?"
@@ -136,7 +138,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     "所在 坚持 瞄准 创设 筹建 布局 谋划 启动 完成 落实 支撑 服务于 用于 给予 授予 评为 命名 批准 共同 分别 "
     "提出 以下 以上 如下 下列 上述 设在 设于 落户 坐落 入驻 迁入 建在 列入 纳入 入选 "
     "对接 保障 印发 贯彻 主动 签约 签署 揭牌 携手 联手 助力 赋能 融入 深化 制定 出台 发布 推行 "
-    "运营 委托 调研 视察 考察 走访 重视 感谢 领会 部署 代表 晋升 标志着 增强 大大 高度 "
+    "运营 委托 调研 视察 考察 走访 重视 感谢 领会 部署 代表 晋升 标志着 标志著 增强 大大 高度 经 拥有 充分利用 "
+    "一是 二是 三是 四是 五是 六是 七是 八是 "
     "优先 率先 首批 新增 充分发挥 大力发展 大力推进 加快推进 各 每 该 本 其 我省 我市 全省 全市 全国 各地 各级 各类 一批 若干 一些 一个 多个 这些 那些".split()
 )
 

@@ -43,6 +43,7 @@ _PLACE_ENDS = re.compile(r"地区|三角洲|[市县旗省区国]")
 _PLACE_KINDS: dict[str, tuple[str, int]] = {"省": ("Province", 3), "国": ("Country", 2), "地区": ("Other", 4),
                                             "三角洲": ("Other", 5)}
 _FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
+_COMPANY_ENDINGS = ("公司", "集团")
 #: Gazetteer forms this long are specific enough to match inside a longer jieba token.
 _SPECIFIC_LENGTH = 4
 
@@ -174,8 +175,9 @@ class Extractor:
                 continue
             floor = max([q + 1 for q, e in quotes if q < match.start() < e] + [0])
             start = boundary.left_boundary(sv, match.start(), floor, name_ends, name_starts, programme=form.closed)
-            if form.label is Label.PROGRAM and boundary.classified(sv, start):
-                continue
+            if form.label is Label.PROGRAM and (boundary.classified(sv, start)
+                                                or view[start:match.start()].endswith(_COMPANY_ENDINGS)):
+                continue  # a kind of programme (规划类…工程), or what a company plans (…有限公司计划投资)
             spans = [c.span() for c in hits + found]
             head = boundary.analyse_head(sv, start, match.start(), spans, self._is_industry(view))
             if not boundary.head_is_name(form.head, head, view[start:match.start()]):
