@@ -71,7 +71,7 @@ _H = HeadRule
 #: Every name ending the extractor knows. Longer suffixes win over their own endings.
 FORMS: tuple[NameForm, ...] = tuple(
     _forms(_I, "University", _H.NOT_GENERIC, "大学")
-    + _forms(_I, "University", _H.PROPER, "学院")
+    + _forms(_I, "University", _H.PROPER, "学院", "专科学校", "学校")
     + _forms(_I, "Academy", _H.PROPER, "科学院", "工程院", "分院")
     + _forms(_P, "IndustryResearchInstitute", _H.SUBJECT, "创新研究院")
     + _forms(_I, "ResearchInstitute", _H.PROPER, "研究所", "研究院", "设计院")
@@ -81,7 +81,7 @@ FORMS: tuple[NameForm, ...] = tuple(
              "科学技术厅", "科技厅", "发展和改革委员会", "发展改革委", "发改委", "工业和信息化厅", "工业和信息化局",
              "工信厅", "工信局", "教育厅", "财政厅", "商务厅", "知识产权局", "市场监督管理局", "政府",
              "委员会", "党工委", "商务局", "农业农村局", "教育局", "财政局", "管理局", "办公室")
-    + _forms(_I, "Other", _H.PROPER, "医院", "科学技术协会", "科协")
+    + _forms(_I, "Other", _H.PROPER, "医院", "科学技术协会", "科协", "检验所", "合作社")
     + _forms(_P, "KeyLab", _H.SUBJECT, "国家重点实验室", "全国重点实验室", "国家实验室")
     + _forms(_P, "KeyLab", _H.PROPER_SUBJECT, "重点实验室", "省实验室", "联合实验室", "实验室")
     + _forms(_P, "EngineeringCenter", _H.SUBJECT, "国家工程研究中心", "国家工程技术研究中心", "国家工程实验室",
