@@ -2,7 +2,8 @@
 
 Each character of a sentence's `view` gets a list of string attributes (crfsuite's binary features):
 
-- the character and its neighbours: unigrams and bigrams in a ±2 window (`\x02`/`\x03` pad the ends);
+- the character and its neighbours: unigrams in a ±2 window and the two bigrams holding it (`\x02`/`\x03`
+  pad the ends);
 - its character class: han, digit, latin, punctuation, quote/bracket, blank, other;
 - its place in its jieba token (B/M/E/S), the token's part-of-speech tag and length;
 - gazetteer evidence: the longest curated surface form covering it, with its label and B/I position;
@@ -78,7 +79,7 @@ class FeatureExtractor:
             a, b, _, d, e = padded[i:i + 5]
             kind = classes.get(char) or classes.setdefault(char, "t=" + char_class(char))
             row = ["c=" + char, "l1=" + b, "r1=" + d, "l2=" + a, "r2=" + e,
-                   "bl=" + b + char, "br=" + char + d, "bll=" + a + b, "brr=" + d + e, kind, *tokens[i]]
+                   "bl=" + b + char, "br=" + char + d, kind, *tokens[i]]
             for extra in (gazetteer[i], suffixes[i], cues[i]):
                 if extra:
                     row.extend(extra)

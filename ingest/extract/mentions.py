@@ -40,6 +40,7 @@ _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,3}?[区县]")
 #: Endings of a place name that jieba's dictionary knows (敦化市, 抚松县, 山东省, 朝阳区, 东北地区, 美国)
 #: and the kind of Region each names, with the least length of the word.
 _PLACE_ENDS = re.compile(r"地区|三角洲|[市县旗省区国]")
+_LONGEST_PLACE = 12
 _PLACE_KINDS: dict[str, tuple[str, int]] = {"省": ("Province", 3), "国": ("Country", 2), "地区": ("Other", 4),
                                             "三角洲": ("Other", 5)}
 _FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
@@ -283,8 +284,10 @@ def _glued(sv: SentenceTokens, start: int, end: int) -> bool:
     makes a word with its last one: 科技部 in 科技部门 (部门), whatever jieba made of it."""
     if end - start >= _SPECIFIC_LENGTH or end >= len(sv.view):
         return False
+    if sv.view[end - 1:end + 1] not in forms.word_tags():  # checked first: it needs no jieba cut
+        return False
     following = sv.covering(end)
-    return following is not None and following[2] - following[1] == 1 and sv.view[end - 1:end + 1] in forms.word_tags()
+    return following is not None and following[2] - following[1] == 1
 
 
 def _after_juxtaposed_body(start: int, suffix_start: int, known: list[_Candidate]) -> int:
@@ -345,14 +348,24 @@ def _counties(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
     ending in a place ending (`_PLACE_ENDS`: 敦化市, 抚松县, 山东省, 朝阳区, 东北地区, 美国; not 城市,
     超市, 该县, 全国), of three or more characters (two for a country)."""
     found = []
+    places = _place_words()
     for match in _PLACE_ENDS.finditer(sv.view):
-        token = sv.ending_at(match.end())
+        end = match.end()
         kind, least = _PLACE_KINDS.get(match.group(), ("County", 3))
-        if (token is not None and len(token.word) >= least and forms.word_tags().get(token.word) == "ns"
+        if not any(sv.view[end - size:end] in places for size in range(least, min(end, _LONGEST_PLACE) + 1)):
+            continue  # no place word ends here: no need to cut the text
+        token = sv.ending_at(end)
+        if (token is not None and len(token.word) >= least and token.word in places
                 and token.word not in forms.COMMON_PLACES
                 and not any(h.start < token.end and token.start < h.end for h in hits)):
             found.append(_Candidate(token.start, token.end, Label.REGION, kind, "form"))
     return found
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """The words jieba's dictionary tags as places (ns)."""
+    return frozenset(word for word, tag in forms.word_tags().items() if tag == "ns")
 
 
 def _technologies(sv: SentenceTokens, known: list[_Candidate], suffixes: list[re.Match[str]]) -> list[_Candidate]:
