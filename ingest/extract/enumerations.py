@@ -1,4 +1,4 @@
-"""Industries named as the items of a list that shares one head word.
+"""Industries named as the items of a list that shares one head word, or inside a name before its 产业.
 
 重点发展汽车、石化、医药健康产业 names three industries (汽车, 石化, 医药健康). Each item is its own entity, named as written without the shared head (the gold
 conventions, tests/gold/README.md). The items are split at 、 and at a final 和/及/与; the first item
@@ -8,6 +8,7 @@ starts after the clause verb or function word before it (发展, 重点, 推动 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.extract.boundary import is_stop
@@ -126,3 +127,20 @@ def _clean(sentence: SentenceTokens, start: int, end: int) -> bool:
 def _is_item(text: str) -> bool:
     return (bool(_ITEM.fullmatch(text)) and text not in _GENERIC and not is_stop(text)
             and not any(ch in text for ch in _NOT_IN_ITEMS) and not text.endswith(_HEAD_ENDINGS))
+
+
+def field_in_name(sentence: SentenceTokens, start: int, end: int, known_ends: Sequence[int]) -> ListedField | None:
+    """The industry a name is about, written before 产业 in it (吉林省药用包装材料产业科技创新联合体 → 药用包装材料,
+    吉林省细胞产业科技创新联合体 → 细胞): from the end of the last place named in it (`known_ends`) to 产业, a
+    field of two to ten characters with no clause word and not a class word."""
+    view = sentence.view
+    head = view.find("产业", start, end)
+    if head < 0:
+        return None
+    first = max([e for e in known_ends if start <= e < head], default=None)
+    if first is None or not (sentence.starts_at(first) and sentence.starts_at(head)):
+        return None
+    field = view[first:head]
+    if _is_item(field) and _clean(sentence, first, head):
+        return ListedField(first, head, Label.INDUSTRY)
+    return None

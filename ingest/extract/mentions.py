@@ -19,7 +19,7 @@ from functools import cache
 
 import ahocorasick
 
-from ingest.extract import boundary, enumerations, forms, learned, local_bodies, technology
+from ingest.extract import boundary, enumerations, forms, learned, local_bodies, places, technology
 from ingest.extract.forms import Span
 from ingest.extract.tagger import SpanTagger, TaggedSpan
 from ingest.lexicon.gazetteer import Gazetteer
@@ -35,14 +35,6 @@ _BREAKS = frozenset("和与及等的、，,")
 _PROJECT_WORDS = ("项目", "课题")
 #: A quoted name ending in a target year is a programme or strategy: “吉林制造2025”.
 _YEAR_NAMED = re.compile(r"[\u4e00-\u9fff]{2,}20\d\d")
-#: A district or county named right after its city (长春市绿园区); the city's hit comes first.
-_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,3}?[区县]")
-#: Endings of a place name that jieba's dictionary knows (敦化市, 抚松县, 山东省, 朝阳区, 东北地区, 美国)
-#: and the kind of Region each names, with the least length of the word.
-_PLACE_ENDS = re.compile(r"地区|三角洲|[市县旗省区国]")
-_LONGEST_PLACE = 12
-_PLACE_KINDS: dict[str, tuple[str, int]] = {"省": ("Province", 3), "国": ("Country", 2), "地区": ("Other", 4),
-                                            "三角洲": ("Other", 5)}
 _FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
 _COMPANY_ENDINGS = ("公司", "集团")
 #: Gazetteer forms this long are specific enough to match inside a longer jieba token.
@@ -134,7 +126,7 @@ class Extractor:
         hits += _counties(sv, hits)
         suffixes = list(forms.suffix_pattern().finditer(view))
         names = self._form_names(sv, hits, suffixes)
-        candidates = (hits + names + _quoted_programmes(sv) + _districts(sv, hits)
+        candidates = (hits + names + _fields_in_names(sv, hits, names) + _quoted_programmes(sv) + _districts(sv, hits)
                       + _technologies(sv, hits + names, suffixes) + _listed(sv, hits) + _bare_bodies(sv)
                       + _committees(sv, hits))
         if self.tagger is not None and (unexplained := _unexplained(suffixes, candidates)):
@@ -243,6 +235,19 @@ def _committees(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
             if h.label is Label.REGION and sv.starts_at(h.start) and local_bodies.is_committee_after(sv.view, h.end)]
 
 
+def _fields_in_names(sv: SentenceTokens, hits: list[_Candidate], names: list[_Candidate]) -> list[_Candidate]:
+    """The industry a platform or alliance found by its form is about (吉林省细胞产业科技创新联合体 → 细胞)."""
+    known_ends = [k.end for k in hits if k.label is Label.REGION]
+    found = []
+    for name in names:
+        if name.label in (Label.PLATFORM, Label.ALLIANCE):
+            field = enumerations.field_in_name(sv, name.start, name.end, known_ends)
+            if field is not None and not any(h.start <= field.start and field.end <= h.end and h.label in _FOCI
+                                             for h in hits):
+                found.append(_Candidate(field.start, field.end, Label.INDUSTRY, KINDS[Label.INDUSTRY][0], "form"))
+    return found
+
+
 def _listed(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
     """Items of a list of industries or technologies (汽车、石化、医药健康产业) that no curated name covers."""
     return [
@@ -331,41 +336,17 @@ def _quoted_programmes(sv: SentenceTokens) -> list[_Candidate]:
 
 
 def _districts(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
-    """Districts and counties named with their city (长春市绿园区, 吉林市船营区): city + a short name + 区/县
-    that is a word of its own and not a zone (长春市高新区) or a class word (市区, 城区)."""
-    found = []
-    for hit in hits:
-        if hit.label is Label.REGION and hit.kind == "City" and hit.aligned and sv.starts_at(hit.end):
-            match = _DISTRICT.match(sv.view, hit.end)
-            if match and sv.ends_at(match.end()) and boundary.is_district(sv, hit.end, match.end()):
-                found.append(_Candidate(hit.start, match.end(), Label.REGION, "County", "form",
-                                        suffix_start=hit.end))
-    return found
+    """Districts and counties named with their city (长春市绿园区): `ingest.extract.places.districts`."""
+    cities = [h.end for h in hits if h.label is Label.REGION and h.kind == "City" and h.aligned]
+    starts = {h.end: h.start for h in hits if h.label is Label.REGION and h.kind == "City" and h.aligned}
+    return [_Candidate(starts[p.city_end], p.end, Label.REGION, p.kind, "form", suffix_start=p.city_end)
+            for p in places.districts(sv, cities)]
 
 
 def _counties(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
-    """Places the gazetteer does not hold: one jieba word that jieba's dictionary tags as a place,
-    ending in a place ending (`_PLACE_ENDS`: 敦化市, 抚松县, 山东省, 朝阳区, 东北地区, 美国; not 城市,
-    超市, 该县, 全国), of three or more characters (two for a country)."""
-    found = []
-    places = _place_words()
-    for match in _PLACE_ENDS.finditer(sv.view):
-        end = match.end()
-        kind, least = _PLACE_KINDS.get(match.group(), ("County", 3))
-        if not any(sv.view[end - size:end] in places for size in range(least, min(end, _LONGEST_PLACE) + 1)):
-            continue  # no place word ends here: no need to cut the text
-        token = sv.ending_at(end)
-        if (token is not None and len(token.word) >= least and token.word in places
-                and token.word not in forms.COMMON_PLACES
-                and not any(h.start < token.end and token.start < h.end for h in hits)):
-            found.append(_Candidate(token.start, token.end, Label.REGION, kind, "form"))
-    return found
-
-
-@cache
-def _place_words() -> frozenset[str]:
-    """The words jieba's dictionary tags as places (ns)."""
-    return frozenset(word for word, tag in forms.word_tags().items() if tag == "ns")
+    """Places the gazetteer does not hold, known to jieba's dictionary: `ingest.extract.places.dictionary_places`."""
+    return [_Candidate(p.start, p.end, Label.REGION, p.kind, "form")
+            for p in places.dictionary_places(sv, [(h.start, h.end) for h in hits])]
 
 
 def _technologies(sv: SentenceTokens, known: list[_Candidate], suffixes: list[re.Match[str]]) -> list[_Candidate]:

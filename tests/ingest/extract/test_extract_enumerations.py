@@ -1,10 +1,14 @@
-"""ingest.extract.enumerations on real jieba tokens: each industry of a list with a shared head is its own item."""
+"""ingest.extract.enumerations on real jieba tokens: each industry of a list with a shared head is its own item,
+and a platform or alliance named for its field names that field."""
 
 from __future__ import annotations
 
 import pytest
 
 from ingest.extract.enumerations import listed_fields
+from ingest.pipeline import extract_documents
+from jig.core.records import Document
+from jig.core.text import simplified_view
 from tests.extract_helpers import sentences
 
 
@@ -20,3 +24,17 @@ from tests.extract_helpers import sentences
 def test_enumerations_items_of_a_shared_head(text: str, items: list[str]) -> None:
     sentence = sentences(text)[0]
     assert [sentence.view[f.start:f.end] for f in listed_fields(sentence.tokens)] == items
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("同意吉林省药用包装材料产业科技创新联合体备案。", ["药用包装材料"]),
+    ("吉林省细胞产业科技创新联合体成立。", ["细胞"]),
+    ("长春市战略性新兴产业创新中心揭牌。", []),          # a class word, not a field
+    ("吉林省产业技术创新战略联盟成立。", []),            # nothing between the place and 产业
+    ("支持建设中德产业园。", []),                        # no place named before the field: not read
+])
+def test_enumerations_the_field_a_name_is_about(text: str, fields: list[str]) -> None:
+    document = Document(id="t", file="t.txt", path="t.txt", text=text, view=simplified_view(text))
+    found = [m.surface for m in extract_documents([document], learned=False).mentions
+             if m.label.value == "Industry" and m.source == "form"]
+    assert found == fields
