@@ -339,7 +339,8 @@ def _districts(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
     """Districts and counties named with their city (长春市绿园区): `ingest.extract.places.districts`."""
     cities = [h.end for h in hits if h.label is Label.REGION and h.kind == "City" and h.aligned]
     starts = {h.end: h.start for h in hits if h.label is Label.REGION and h.kind == "City" and h.aligned}
-    return [_Candidate(starts[p.city_end], p.end, Label.REGION, p.kind, "form", suffix_start=p.city_end)
+    return [_Candidate(starts.get(p.city_end, p.city_end), p.end, Label.REGION, p.kind, "form",
+                       suffix_start=p.city_end if p.city_end in starts else None)
             for p in places.districts(sv, cities)]
 
 

@@ -15,6 +15,8 @@ from jig.core.records import SentenceTokens
 
 #: A district or county named right after its city (长春市绿园区).
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,3}?[区县]")
+#: The next item of a list of districts: 、宽城区, 和九台区.
+_NEXT_DISTRICT = re.compile(r"(?:、|和|及|与)([\u4e00-\u9fff]{1,3}?[区县])")
 #: Endings of a place name that jieba's dictionary knows (敦化市, 抚松县, 山东省, 朝阳区, 东北地区, 美国)
 #: and the kind of Region each names, with the least length of the word.
 _PLACE_ENDS = re.compile(r"地区|三角洲|[市县旗省区国]")
@@ -32,7 +34,8 @@ class Place(NamedTuple):
 
 
 class District(NamedTuple):
-    """A district or county ``[city_end, end)`` named right after the city ending at `city_end`."""
+    """A district or county ``[city_end, end)`` named right after the city ending at `city_end` (or, in a
+    list of districts, on its own: then `city_end` is where it starts)."""
 
     city_end: int
     end: int
@@ -48,13 +51,27 @@ def districts(sv: SentenceTokens, city_ends: Sequence[int]) -> list[District]:
             match = _DISTRICT.match(sv.view, city_end)
             if match and sv.ends_at(match.end()) and boundary.is_district(sv, city_end, match.end()):
                 found.append(District(city_end, match.end(), "County"))
+                found.extend(_listed_after(sv, match.end()))
+    return found
+
+
+def _listed_after(sv: SentenceTokens, end: int) -> list[District]:
+    """The districts listed after one named with its city (长春市朝阳区、宽城区、二道区和九台区), each named
+    without the city: `city_end` is its own start."""
+    found = []
+    while (item := _NEXT_DISTRICT.match(sv.view, end)) is not None:
+        start = item.start(1)
+        if not (sv.starts_at(start) and sv.ends_at(item.end()) and boundary.is_district(sv, start, item.end())):
+            break
+        found.append(District(start, item.end(), "County"))
+        end = item.end()
     return found
 
 
 def dictionary_places(sv: SentenceTokens, taken: Sequence[tuple[int, int]]) -> list[Place]:
     """Places outside the `taken` spans: one jieba word that jieba's dictionary tags as a place, ending in a
     place ending (`_PLACE_ENDS`: 敦化市, 抚松县, 山东省, 朝阳区, 东北地区, 美国; not 城市, 超市, 该县, 全国),
-    of three or more characters (two for a country)."""
+    of three or more characters (two for a country); and the districts listed after such a district."""
     found = []
     known = place_words()
     for match in _PLACE_ENDS.finditer(sv.view):
@@ -67,6 +84,8 @@ def dictionary_places(sv: SentenceTokens, taken: Sequence[tuple[int, int]]) -> l
                 and token.word not in forms.COMMON_PLACES
                 and not any(start < token.end and token.start < stop for start, stop in taken)):
             found.append(Place(token.start, token.end, kind))
+            if kind == "County" and token.word[-1] in "区县":
+                found.extend(Place(d.city_end, d.end, d.kind) for d in _listed_after(sv, token.end))
     return found
 
 
