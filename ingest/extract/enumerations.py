@@ -25,7 +25,7 @@ _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 #: Words that open a list of fields without being part of its first item.
 _OPENERS = frozenset("发展 壮大 做强 做大 做优 涵盖 覆盖 形成 培育 聚焦 围绕 包括 布局 突破 攻克 引进 加快 推动 支持 重点".split())
 #: Items that are class words, not fields (新兴、传统产业).
-_GENERIC = frozenset("战略性新兴 新兴 传统 主导 优势 支柱 特色 高技术 高新技术 未来 重点 相关 关键 核心 共性 前沿 先进 新型".split())
+_GENERIC = frozenset("战略性新兴 战略性 新兴 传统 主导 优势 支柱 特色 高技术 高新技术 未来 重点 相关 关键 核心 共性 前沿 先进 新型".split())
 _MAX_FIRST_TOKENS = 3
 #: Words that may follow the head of a list of fields.
 _AFTER_HEAD = frozenset("的 等 和 与 及 集群 链 发展 领域 方面 为 是 在 上 中 创新 升级".split())
@@ -35,6 +35,8 @@ _NOT_IN_ITEMS = "的等之和与及或全两几"
 #: An item ending like this is a head of its own, not a field (现代产业, 技术创新示范基地).
 _HEAD_ENDINGS = ("产业", "行业", "技术", "基地", "园区", "机构", "项目", "中心", "实验室", "研究院", "地区", "领域")
 _BREAKS = "，,；;。：:（(“"
+#: A field holding these names an organisation (中国恒天集团碳纤维制品产业基地), not an industry.
+_ORGANISATION_WORDS = ("集团", "公司", "大学", "学院", "研究院", "研究所")
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,6 @@ def field_in_name(sentence: SentenceTokens, start: int, end: int, known_ends: Se
     if first is None or not (sentence.starts_at(first) and sentence.starts_at(head)):
         return None
     field = view[first:head]
-    if _is_item(field) and _clean(sentence, first, head):
+    if _is_item(field) and _clean(sentence, first, head) and not any(w in field for w in _ORGANISATION_WORDS):
         return ListedField(first, head, Label.INDUSTRY)
     return None

@@ -296,10 +296,12 @@ def _glued(sv: SentenceTokens, start: int, end: int) -> bool:
 
 
 def _after_juxtaposed_body(start: int, suffix_start: int, known: list[_Candidate]) -> int:
-    """Start after a government body directly followed by a place: two issuers side by side
-    (中共吉林省委吉林省人民政府 → 吉林省人民政府), not a body and its own institute (中科院长春…所)."""
-    regions = {k.start for k in known if k.label is Label.REGION and start < k.start < suffix_start}
-    bodies = [k.end for k in known if k.kind == "Government" and start <= k.start and k.end in regions]
+    """Start after a government body directly followed by a place or by another body: two issuers side by
+    side (中共吉林省委吉林省人民政府 → 吉林省人民政府, 省委省政府 → 省政府), not a body and its own institute
+    (中科院长春…所)."""
+    nexts = {k.start for k in known if start < k.start < suffix_start
+             and (k.label is Label.REGION or k.kind == "Government")}
+    bodies = [k.end for k in known if k.kind == "Government" and start <= k.start and k.end in nexts]
     return max(bodies, default=start)
 
 

@@ -44,3 +44,9 @@ def test_a_level_character_inside_a_word_makes_no_body():
 def test_party_committees_written_short_after_their_place():
     names = _names("长春市委、吉林市委联合召开会议，中共长春市委员会出席。")
     assert {"长春市委", "吉林市委", "中共长春市委员会"} <= set(names)
+
+
+def test_two_bodies_side_by_side_are_two_names():
+    names = _names("省委省政府高度重视，中共吉林省委吉林省人民政府印发通知。")
+    assert {"省委", "省政府", "中共吉林省委", "吉林省人民政府"} <= set(names)
+    assert "省委省政府" not in names
