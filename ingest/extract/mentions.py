@@ -126,7 +126,7 @@ class Extractor:
         hits += _counties(sv, hits)
         suffixes = list(forms.suffix_pattern().finditer(view))
         names = self._form_names(sv, hits, suffixes)
-        candidates = (hits + names + _fields_in_names(sv, hits, names) + _quoted_programmes(sv) + _districts(sv, hits)
+        candidates = (hits + names + _fields_in_names(sv, hits, names) + _quoted_programmes(sv, hits) + _districts(sv, hits)
                       + _technologies(sv, hits + names, suffixes) + _listed(sv, hits) + _bare_bodies(sv)
                       + _committees(sv, hits))
         if self.tagger is not None and (unexplained := _unexplained(suffixes, candidates)):
@@ -312,14 +312,16 @@ def _with_prefix(view: str, start: int, floor: int) -> int:
     return start
 
 
-def _quoted_programmes(sv: SentenceTokens) -> list[_Candidate]:
+def _quoted_programmes(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
     """Programmes named in quotes: “长白山人才工程” (the quote is the name), “双十”工程 (quote + suffix),
-    a project's title (重点研发项目“…”, “…”项目) and a name ending in a target year (“吉林制造2025”)."""
+    a project's title (重点研发项目“…”, “…”项目) and a name ending in a target year (“吉林制造2025”).
+    A quote holding a curated programme is that programme (“一带一路”建设 is 一带一路)."""
+    curated = {(h.start, h.end) for h in hits if h.label is Label.PROGRAM}
     found = []
     for match in _QUOTE.finditer(sv.view):
         inner_start, inner_end = match.span(1) if match.group(1) is not None else match.span(2)
         inner = sv.view[inner_start:inner_end].strip()
-        if _BREAKS.intersection(inner):
+        if _BREAKS.intersection(inner) or (inner_start, inner_end) in curated:
             continue
         if any(inner.endswith(s) and len(inner) > len(s) for s in forms.PROGRAM_SUFFIXES):
             found.append(_Candidate(inner_start, inner_end, Label.PROGRAM, "Program", "form", suffix_start=inner_end))
