@@ -18,6 +18,11 @@ from jig.core.schema import Label
 #: The shared head word and the label it gives the items.
 HEADS: dict[str, Label] = {"产业": Label.INDUSTRY, "行业": Label.INDUSTRY}
 _HEAD = re.compile("|".join(HEADS))
+#: A head that opens a list of the fields it names: 主导产业为…, 重点产业包括….
+_LEAD = re.compile(r"产业(?:为|是|包括|涵盖|主要有|主要包括)")
+#: Between the items of such a list: 、, and a joiner before the last item.
+_LIST_SEPARATOR = re.compile(r"、|(?:以及|和|及|与)(?=[^、]*$)")
+_LIST_END = re.compile(r"[，,；;。：:（(“等]")
 _SEPARATOR = "、"
 _LAST_JOINERS = ("和", "及", "与", "以及")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -67,7 +72,27 @@ def listed_fields(sentence: SentenceTokens) -> list[ListedField]:
         items = _items(sentence, end)
         if len(items) >= 2:
             found.extend(ListedField(s, e, HEADS[head.group()]) for s, e in items)
+    for lead in _LEAD.finditer(view):  # 主导产业为汽车整车、汽车零部件和汽车服务业
+        items = _items_after(sentence, lead.end())
+        if len(items) >= 2:
+            found.extend(ListedField(s, e, Label.INDUSTRY) for s, e in items)
     return found
+
+
+def _items_after(sentence: SentenceTokens, start: int) -> list[tuple[int, int]]:
+    """The items of a list that follows its head (产业为A、B和C。), up to the clause's end or 等; none
+    unless every piece is an item."""
+    view = sentence.view
+    stop = next((m.start() for m in _LIST_END.finditer(view, start)), len(view))
+    items, pos = [], start
+    for separator in [*_LIST_SEPARATOR.finditer(view, start, stop), None]:
+        end = separator.start() if separator else stop
+        if not (_is_item(view[pos:end]) and _clean(sentence, pos, end)
+                and sentence.starts_at(pos) and sentence.ends_at(end)):
+            return []
+        items.append((pos, end))
+        pos = separator.end() if separator else stop
+    return items
 
 
 def _items(sentence: SentenceTokens, end: int) -> list[tuple[int, int]]:

@@ -20,6 +20,9 @@ from tests.extract_helpers import sentences
     ("包括新兴、传统产业。", []),                       # class words, not fields
     ("建设汽车、石化产业园区。", []),                   # 产业 inside a longer word is no head
     ("推广修复回收、资源化利用等技术。", []),           # lists headed by 技术 are left out
+    ("主导产业为汽车整车、汽车零部件和汽车服务业。", ["汽车整车", "汽车零部件", "汽车服务业"]),  # head first
+    ("重点产业包括人参、医药和食品等。", ["人参", "医药", "食品"]),
+    ("主导产业为推动汽车、石化发展。", []),             # a clause word: no list
 ])
 def test_enumerations_items_of_a_shared_head(text: str, items: list[str]) -> None:
     sentence = sentences(text)[0]
