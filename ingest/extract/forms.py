@@ -73,7 +73,7 @@ FORMS: tuple[NameForm, ...] = tuple(
     _forms(_I, "University", _H.NOT_GENERIC, "大学")
     + _forms(_I, "University", _H.PROPER, "学院", "专科学校", "学校")
     + _forms(_I, "Academy", _H.PROPER, "科学院", "工程院", "分院")
-    + _forms(_P, "IndustryResearchInstitute", _H.SUBJECT, "创新研究院")
+    + _forms(_I, "ResearchInstitute", _H.SUBJECT, "创新研究院")
     + _forms(_I, "ResearchInstitute", _H.PROPER, "研究所", "研究院", "设计院")
     + _forms(_I, "Enterprise", _H.PROPER, "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司",
              "药业", "制药", "参业")
@@ -81,7 +81,7 @@ FORMS: tuple[NameForm, ...] = tuple(
              "科学技术厅", "科技厅", "发展和改革委员会", "发展改革委", "发改委", "工业和信息化厅", "工业和信息化局",
              "工信厅", "工信局", "教育厅", "财政厅", "商务厅", "知识产权局", "市场监督管理局", "政府",
              "委员会", "党工委", "商务局", "农业农村局", "教育局", "财政局", "管理局", "办公室")
-    + _forms(_I, "Other", _H.PROPER, "医院", "科学技术协会", "科协", "检验所", "合作社")
+    + _forms(_I, "Other", _H.PROPER, "医院", "科学技术协会", "科协", "检验所", "合作社", "交易所")
     + _forms(_P, "KeyLab", _H.SUBJECT, "国家重点实验室", "全国重点实验室", "国家实验室")
     + _forms(_P, "KeyLab", _H.PROPER_SUBJECT, "重点实验室", "省实验室", "联合实验室", "实验室")
     + _forms(_P, "EngineeringCenter", _H.SUBJECT, "国家工程研究中心", "国家工程技术研究中心", "国家工程实验室",
@@ -102,7 +102,7 @@ FORMS: tuple[NameForm, ...] = tuple(
     + _forms(_P, "IndustryResearchInstitute", _H.PROPER_SUBJECT, "产业技术研究院", "产业研究院")
     + _forms(_P, "Workstation", _H.PROPER_SUBJECT, "院士专家工作站", "院士工作站", "博士后科研工作站", "工作站")
     + _forms(_P, "ServicePlatform", _H.PROPER_SUBJECT, "服务平台", "创新平台", "共享平台", "促进中心", "检测中心")
-    + _forms(_P, "TradingPlatform", _H.PROPER, "科技大市场", "技术交易市场", "交易市场", "交易中心", "交易所")
+    + _forms(_P, "TradingPlatform", _H.PROPER, "科技大市场", "技术交易市场", "交易市场", "交易中心")
     + _forms(_P, "ResearchFacility", _H.PROPER_SUBJECT, "科技基础设施", "观测站", "实验装置", "种质资源库")
     + _forms(_A, "IndustryAlliance", _H.PROPER_OR_INDUSTRY, "产业技术创新战略联盟", "技术创新战略联盟",
              "产业技术创新联盟", "技术创新联盟", "创新战略联盟", "产业联盟", "战略联盟", "联盟")

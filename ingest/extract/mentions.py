@@ -275,11 +275,12 @@ def _automaton(table: dict[str, object]) -> ahocorasick.Automaton:
 
 
 def _refine(form: forms.NameForm, start: int, suffix_start: int, known: list[_Candidate]) -> tuple[Label, str]:
-    """A 研究院/研究所 named after a university or enterprise is one of its platforms, not an institution."""
-    if form.suffix in ("研究院", "研究所") and any(
-        start <= k.start and k.end <= suffix_start and k.label is Label.INSTITUTION
-        and k.kind in ("University", "Enterprise") for k in known
-    ):
+    """A 研究院/研究所 named after a university or enterprise is one of its platforms, not an institution;
+    so is a 创新研究院 not named after a place (医工结合创新研究院; but 吉林省科技创新研究院 is an institute)."""
+    hosted = any(start <= k.start and k.end <= suffix_start and k.label is Label.INSTITUTION
+                 and k.kind in ("University", "Enterprise") for k in known)
+    placed = any(k.start == start and k.label is Label.REGION for k in known)
+    if (form.suffix in ("研究院", "研究所", "创新研究院") and hosted) or (form.suffix == "创新研究院" and not placed):
         return Label.PLATFORM, "IndustryResearchInstitute"
     return form.label, form.kind
 
