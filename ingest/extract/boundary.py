@@ -40,6 +40,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _INSIDE_NAMES = NAME_VERBS | NAME_TIME_WORDS | JOINERS | PLACE_WORDS
 _PLACE = re.compile("|".join(sorted(PLACE_WORDS)))
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百]+")
+#: Last characters of place names (永春镇, 朝阳区): one stands before a conjunction as a name of its own.
+_PLACE_ENDINGS = frozenset("省市县区镇乡村旗")
 _COUNT = re.compile(r"\d+|[一二三四五六七八九十百千万]+")
 
 
@@ -97,8 +99,8 @@ def left_boundary(sentence: SentenceTokens, suffix_start: int, floor: int,
             if start in name_ends or pos in name_starts or start == floor or pos == suffix_start:
                 break
             before = sentence.ending_at(start)
-            if before is None or is_stop(before[0]):
-                break
+            if before is None or is_stop(before[0]) or before[0][-1] in _PLACE_ENDINGS:
+                break  # …镇和朝阳经济开发区: a place before the conjunction is a name of its own
             pos = start
         elif is_stop(word, programme) and not _ends_name(word, start, pos, suffix_start, name_ends):
             break

@@ -122,7 +122,7 @@ FORMS: tuple[NameForm, ...] = tuple(
 )
 
 #: Suffixes of programmes named inside quotes: “双十”工程, “长白山人才工程”.
-PROGRAM_SUFFIXES: tuple[str, ...] = ("行动计划", "工程", "计划", "行动", "专项", "战略布局", "战略", "建设", "会战")
+PROGRAM_SUFFIXES: tuple[str, ...] = ("行动计划", "工程", "计划", "行动", "专项", "战略布局", "战略", "会战")
 
 #: Abbreviation introduced in the text right after a name: （简称“长春光机所”）, （以下简称XX院）.
 ABBREVIATION = re.compile(r"[（(]\s*(?:以下|下文)?\s*(?:简称|下称)\s*[:：]?\s*[“\"‘']?"

@@ -164,8 +164,9 @@ class Extractor:
         found: list[_Candidate] = []
         for match in suffixes:
             form = forms.form_of(match.group())
-            if form.closed and not boundary.closed_at(sv, match.end()):
-                continue
+            if (form.closed and not boundary.closed_at(sv, match.end())) or any(
+                    h.start < match.end() < h.end for h in known):
+                continue  # the suffix does not end the phrase, or a curated name runs on past it
             floor = max([q + 1 for q, e in quotes if q < match.start() < e] + [0])
             start = boundary.left_boundary(sv, match.start(), floor, name_ends, name_starts, programme=form.closed)
             if form.label is Label.PROGRAM and (boundary.classified(sv, start)
