@@ -2,11 +2,13 @@
 
 One Aho-Corasick pass over each sentence's `view` finds every gazetteer surface form; one compiled
 regex finds every name suffix of `ingest.extract.forms`, whose head is delimited by the sentence's jieba
-tokens; `ingest.extract.technology` finds technologies by their form (…技术, …传感器). Quoted programmes
-(“双十”工程, 项目“…”, “吉林制造2025”), districts named with their city (长春市绿园区) and abbreviations
-introduced in the text (（简称“XX院”）) are handled here too; a 《…》 title is a document, never a mention itself, though the names inside it
-(its issuers) are. Mentions nest: the outermost name is emitted and so is every
-name inside it (吉林大学汽车工程研究院 → also 吉林大学), each level once, without overlaps.
+tokens; `ingest.extract.technology` finds technologies by their form (…技术, …传感器), `quoted` programmes
+in quotes (“双十”工程), `places` places outside the gazetteer, `enumerations` listed industries,
+`local_bodies` bodies written without their place (市政府), and the learned tagger (`learned`) names the
+rules missed. Abbreviations introduced in the text (（简称“XX院”）) are handled here; a 《…》 title is a
+document, never a mention itself, though the names inside it (its issuers) are. Mentions nest: the
+outermost name is emitted and so is every name inside it (吉林大学汽车工程研究院 → also 吉林大学), each level
+once, without overlaps.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from functools import cache
 
 import ahocorasick
 
-from ingest.extract import boundary, enumerations, forms, learned, local_bodies, places, technology
+from ingest.extract import boundary, enumerations, forms, learned, local_bodies, places, quoted, technology
 from ingest.extract.forms import Span
 from ingest.extract.tagger import SpanTagger, TaggedSpan
 from ingest.lexicon.gazetteer import Gazetteer
@@ -28,13 +30,6 @@ from jig.core.schema import KINDS, Label
 
 log = logging.getLogger(__name__)
 
-_QUOTE = re.compile(r"“([^“”]{1,40})”|\"([^\"]{1,40})\"")
-_QUOTED_TAIL = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:" + "|".join(forms.PROGRAM_SUFFIXES) + ")")
-_BREAKS = frozenset("和与及等的、，,")
-#: A quoted title named as a project: 重点研发项目“…”, “…”项目.
-_PROJECT_WORDS = ("项目", "课题")
-#: A quoted name ending in a target year is a programme or strategy: “吉林制造2025”.
-_YEAR_NAMED = re.compile(r"[\u4e00-\u9fff]{2,}20\d\d")
 _FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
 _COMPANY_ENDINGS = ("公司", "集团")
 #: Gazetteer forms this long are specific enough to match inside a longer jieba token.
@@ -160,7 +155,7 @@ class Extractor:
         known = [h for h in hits if h.aligned]
         name_ends = frozenset([h.end for h in known] + [m.end() for m in suffixes])
         name_starts = frozenset(h.start for h in known if h.label not in (Label.INDUSTRY, Label.TECHNOLOGY))
-        quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(view)]
+        quotes = [(m.start(), m.end()) for m in quoted.QUOTE.finditer(view)]
         found: list[_Candidate] = []
         for match in suffixes:
             form = forms.form_of(match.group())
@@ -315,30 +310,10 @@ def _with_prefix(view: str, start: int, floor: int) -> int:
 
 
 def _quoted_programmes(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
-    """Programmes named in quotes: “长白山人才工程” (the quote is the name), “双十”工程 (quote + suffix),
-    a project's title (重点研发项目“…”, “…”项目) and a name ending in a target year (“吉林制造2025”).
-    A quote holding a curated programme is that programme (“一带一路”建设 is 一带一路)."""
-    curated = {(h.start, h.end) for h in hits if h.label is Label.PROGRAM}
-    found = []
-    for match in _QUOTE.finditer(sv.view):
-        inner_start, inner_end = match.span(1) if match.group(1) is not None else match.span(2)
-        inner = sv.view[inner_start:inner_end].strip()
-        if _BREAKS.intersection(inner) or (inner_start, inner_end) in curated:
-            continue
-        if any(inner.endswith(s) and len(inner) > len(s) for s in forms.PROGRAM_SUFFIXES):
-            found.append(_Candidate(inner_start, inner_end, Label.PROGRAM, "Program", "form", suffix_start=inner_end))
-            continue
-        project = (sv.view[:match.start()].rstrip().endswith(_PROJECT_WORDS)
-                   or sv.view[match.end():].lstrip().startswith(_PROJECT_WORDS))
-        if (project and len(inner) >= 6) or _YEAR_NAMED.fullmatch(inner):
-            kind = "Project" if project else "Policy"
-            found.append(_Candidate(inner_start, inner_end, Label.PROGRAM, kind, "form", suffix_start=inner_end))
-            continue
-        tail = _QUOTED_TAIL.match(sv.view, match.end())
-        if tail and not _BREAKS.intersection(tail.group()) and boundary.closed_at(sv, tail.end()):
-            found.append(_Candidate(match.start(), tail.end(), Label.PROGRAM, "Program", "form",
-                                    suffix_start=match.end()))
-    return found
+    """Programmes named in quotes (`ingest.extract.quoted`); a quote holding a curated programme is that one."""
+    curated = [(h.start, h.end) for h in hits if h.label is Label.PROGRAM]
+    return [_Candidate(q.start, q.end, Label.PROGRAM, q.kind, "form", suffix_start=q.suffix_start)
+            for q in quoted.programmes(sv, curated)]
 
 
 def _districts(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
@@ -358,7 +333,7 @@ def _counties(sv: SentenceTokens, hits: list[_Candidate]) -> list[_Candidate]:
 
 def _technologies(sv: SentenceTokens, known: list[_Candidate], suffixes: list[re.Match[str]]) -> list[_Candidate]:
     """Technologies found by form (`ingest.extract.technology`), delimited by the names around them."""
-    quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(sv.view)]
+    quotes = [(q.start(), q.end()) for q in quoted.QUOTE.finditer(sv.view)]
     spans = [k.span() for k in known if k.aligned]
     name_suffixes = [m.span() for m in suffixes if forms.form_of(m.group()).label is not Label.PROGRAM]
     return [_Candidate(t.start, t.end, Label.TECHNOLOGY, "Technology", "form")
