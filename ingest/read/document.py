@@ -1,23 +1,26 @@
 """Reading corpus files into Documents: read the file's shape, clean, build the matching view, find the metadata.
 
 Any file shape becomes one `Document`: plain text, Markdown and HTML-in-text files (front matter,
-styles and site boilerplate removed; UTF-8 with or without BOM, UTF-16/UTF-32 with BOM, GB18030 (GBK,
-GB2312) and Big5; simplified or traditional script), saved web pages (.html, .htm: the main content and
-the metadata table, `ingest.read.webpage`), PDF (`ingest.read.pdf`) and Word .docx (`ingest.read.word`).
+styles and site boilerplate removed; UTF-8 or UTF-16 with or without BOM, UTF-32 with BOM, GB18030
+(GBK, GB2312) and Big5, `ingest.read.encoding`; simplified or traditional script), saved web pages
+(.html, .htm: the main content and the metadata table, `ingest.read.webpage`), PDF (`ingest.read.pdf`)
+and Word .docx (`ingest.read.word`).
 Lines broken by a layout are joined by what the shape tells: a PDF's geometry (`ingest.read.pdf`), a
 plain text's line widths (`jig.core.text.repair_wraps`); a Word or web page paragraph is one already.
-A file that cannot be read raises DocumentReadError (or a subclass) naming the file and what to do.
+A file that cannot be read, a text with no words or longer than MAX_CHARACTERS, raises
+DocumentReadError (or a subclass) naming the file and what to do.
 """
 
 from __future__ import annotations
 
-import codecs
+import errno
 import logging
+import os
 import re
-import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from ingest.read.encoding import EMPTY, decode
 from ingest.read.manifest import Manifest, load_corpus_manifest
 from ingest.read.metadata import Metadata, extract_metadata, merge_metadata, prefer, table_metadata
 from ingest.read.pdf import pdf_paragraphs
@@ -40,22 +43,10 @@ DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".md", ".pdf", ".docx")
 #: Word formats read only once saved as .docx; a corpus lists them so that reading names them.
 LEGACY_SUFFIXES = (".doc", ".wps")
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-#: Encodings tried, in order, for a file without a byte-order mark.
-ENCODINGS = ("utf-8", "gb18030", "big5hkscs")
-#: A decoding is implausible when more than this share of its characters are private-use or unassigned
-#: (what Big5 bytes read as GB18030 look like).
-_ODD_SHARE = 0.01
-#: A file is binary when more than this share of its characters are control characters.
-_CONTROL_SHARE = 0.05
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
-_EMPTY = "the file is empty"
+#: The most characters one document's text may hold (the bundled corpus's longest holds about 11,000):
+#: a bigger file is many documents in one, or not a document; reading and extracting take about
+#: 3 s per million characters.
+MAX_CHARACTERS = 2_000_000
 #: The start of a web page (what a site may send in place of a PDF or Word file).
 _HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|meta|!--)", re.IGNORECASE)
 _KINDS = {".pdf": "PDF", ".docx": "Word file"}
@@ -65,26 +56,40 @@ def read_corpus(directory: Path) -> list[Document]:
     """Every document (*.txt, *.html, *.htm, *.md, *.pdf, *.docx) of a corpus directory, sorted by file name.
 
     `manifest.yaml` in the directory, if present, supplies metadata; an entry for a missing file
-    raises DataFileError. A missing directory, one without documents, two files with the same stem,
-    or a legacy Word/WPS file (*.doc, *.wps) raise DocumentReadError.
+    raises DataFileError. A missing directory, one without documents, two files with the same stem
+    or the same text, or a legacy Word/WPS file (*.doc, *.wps) raise DocumentReadError.
     """
     directory = Path(directory)
+    if directory.is_file():
+        raise DocumentReadError(directory, "this is a file, not a folder: give the folder that holds the documents")
     if not directory.is_dir():
-        raise DocumentReadError(directory, "the corpus directory does not exist")
+        raise DocumentReadError(directory, _not_a_file(directory, "the corpus directory"))
     files = corpus_files(directory)
     manifest = load_corpus_manifest(directory)
     if manifest:
         manifest.check_files(path.name for path in files)
-    return [read_document(path, manifest) for path in files]
+    documents = [read_document(path, manifest) for path in files]
+    check_distinct(documents)
+    return documents
 
 
 def corpus_files(directory: Path) -> list[Path]:
     """The document files (and legacy Word/WPS files) of a corpus directory, sorted by name.
 
-    DocumentReadError if there are none, or two share a stem (a document id).
+    DocumentReadError if there are none, two share a stem (a document id), or an entry with a document's
+    name is a folder, a broken or looping symbolic link, or a pipe (the folders of a corpus are not read).
     """
     listed = (*DOCUMENT_SUFFIXES, *LEGACY_SUFFIXES)
-    files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in listed)
+    try:
+        files = sorted(p for p in directory.iterdir() if p.suffix.lower() in listed)
+    except OSError as exc:
+        raise DocumentReadError(directory, f"the corpus directory cannot be opened ({exc.strerror})") from None
+    for path in files:
+        if path.is_dir():
+            problem = "this is a folder, not a document: rename it or move it out of the corpus folder"
+            raise DocumentReadError(path, problem + " (the folders of a corpus are not read)")
+        if not path.is_file():
+            raise DocumentReadError(path, _not_a_file(path))
     if not files:
         patterns = ", ".join("*" + suffix for suffix in DOCUMENT_SUFFIXES)
         raise DocumentReadError(directory, f"no documents ({patterns}) in the directory")
@@ -97,6 +102,16 @@ def corpus_files(directory: Path) -> list[Path]:
     return files
 
 
+def check_distinct(documents: Sequence[Document]) -> None:
+    """DocumentReadError naming the later file when two documents have the same text (one document, twice)."""
+    first: dict[str, Document] = {}
+    for document in documents:
+        earlier = first.setdefault(document.text, document)
+        if earlier is not document:
+            problem = f"the same text as {earlier.file}: the document is there twice; remove one of the two files"
+            raise DocumentReadError(document.path, problem)
+
+
 def read_document(path: Path, manifest: Manifest | None = None) -> Document:
     """Read one file into a Document: cleaned text, its simplified view, and metadata.
 
@@ -107,6 +122,13 @@ def read_document(path: Path, manifest: Manifest | None = None) -> Document:
     cleaned, table = _read_text(path)
     if not cleaned.text:
         raise DocumentReadError(path, "no text left after removing markup and site boilerplate")
+    if len(cleaned.text) > MAX_CHARACTERS:
+        problem = (f"the text is too long for one document ({len(cleaned.text):,} characters, at most "
+                   f"{MAX_CHARACTERS:,}): split it into its documents, or check that it is the right file")
+        raise DocumentReadError(path, problem)
+    if not any(char.isalpha() for char in cleaned.text):
+        raise DocumentReadError(path, "the text has no words (only digits, punctuation or symbols): "
+                                      "check that it is the right file")
     view = simplified_view(cleaned.text)
     entry = manifest.entry(path.name) if manifest else None
     found = prefer(table, extract_metadata(view, cleaned.hints))
@@ -146,7 +168,7 @@ def _read_text(path: Path) -> tuple[CleanText, Metadata]:
 def _binary_paragraphs(data: bytes, path: Path, suffix: str) -> list[str]:
     """The paragraphs of a PDF or Word file; DocumentReadError if it is empty or a web page under that name."""
     if not data:
-        raise DocumentReadError(path, _EMPTY)
+        raise DocumentReadError(path, EMPTY)
     if _HTML_START.match(data):
         kind = _KINDS[suffix]
         problem = f"this is a web page (HTML), not a {kind}: download the {kind} again, or rename the file to .html"
@@ -161,56 +183,27 @@ def _paragraphs(lines: list[str], hints: Mapping[str, str] | None = None) -> Cle
     return CleanText("\n".join(line.strip() for line in kept if line.strip()), hints)
 
 
-def decode(data: bytes, path: Path | str) -> str:
-    """The text of a file's bytes, line breaks as "\\n"; DocumentReadError if it is empty, binary or undecodable."""
-    if not data:
-        raise DocumentReadError(path, _EMPTY)
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
-    if encoding is None and b"\x00" in data:
-        raise DocumentReadError(path, "binary file (it contains NUL bytes), not text")
-    text = _decode_with(data, encoding) if encoding else _decode_plain(data)
-    if text is None:
-        raise DocumentReadError(path, f"cannot decode the file as text (tried {', '.join(ENCODINGS)})")
-    if _control_share(text) > _CONTROL_SHARE:
-        raise DocumentReadError(path, "binary file (mostly control characters), not text")
-    if not text.strip():
-        raise DocumentReadError(path, "the file contains only whitespace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise DocumentReadError(path, "this is a directory, not a file")
+    if not path.is_file():
+        raise DocumentReadError(path, _not_a_file(path))
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentReadError(path, "the file does not exist") from None
-    except IsADirectoryError:
-        raise DocumentReadError(path, "this is a directory, not a file") from None
     except OSError as exc:
         raise DocumentReadError(path, f"the file cannot be opened ({exc.strerror})") from None
 
 
-def _decode_plain(data: bytes) -> str | None:
-    for encoding in ENCODINGS:
-        text = _decode_with(data, encoding)
-        if text is not None and _plausible(text):
-            if encoding != ENCODINGS[0]:
-                log.info("decoded as %s", encoding)
-            return text
-    return None
-
-
-def _decode_with(data: bytes, encoding: str) -> str | None:
+def _not_a_file(path: Path, what: str = "the file") -> str:
+    """Why `path`, neither a file nor a folder, cannot be read: missing, a broken or looping link, a pipe."""
     try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def _plausible(text: str) -> bool:
-    odd = sum(unicodedata.category(c) in ("Co", "Cn") for c in text)
-    return odd <= _ODD_SHARE * len(text)
-
-
-def _control_share(text: str) -> float:
-    controls = sum(unicodedata.category(c) == "Cc" and c not in _TEXT_CONTROLS for c in text)
-    return controls / len(text) if text else 0.0
+        path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"{what} is a symbolic link to {os.readlink(path)}, which does not exist"
+        return f"{what} does not exist"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"{what} is a symbolic link that loops (it leads back to itself)"
+        return f"{what} cannot be opened ({exc.strerror})"
+    return f"{what} is not a regular file (a pipe, socket or device)"

@@ -17,6 +17,7 @@ Malformed content raises DataFileError naming the file and line.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,9 +92,12 @@ class Manifest:
 
 
 def load_corpus_manifest(directory: Path) -> Manifest | None:
-    """The manifest of a corpus directory (its `manifest.yaml`), or None if it has none."""
+    """The manifest of a corpus directory (its `manifest.yaml`), or None if it has none.
+
+    A `manifest.yaml` that is there but is no readable file (a folder, a broken link) raises DataFileError.
+    """
     path = Path(directory) / MANIFEST_NAME
-    return load_manifest(path) if path.is_file() else None
+    return load_manifest(path) if os.path.lexists(path) else None
 
 
 def load_manifest(path: Path) -> Manifest:

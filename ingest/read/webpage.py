@@ -9,6 +9,7 @@ part of the text.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -34,6 +35,8 @@ META_HINTS = {"articletitle": "title", "pubdate": "date", "contentsource": "issu
 MIN_CONTENT_CHARACTERS = 50
 _TRAFILATURA = use_config()
 _TRAFILATURA.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_CONTENT_CHARACTERS))
+#: trafilatura logs what it could not extract ("discarding data: None"): the reader says what that means.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 _LABEL = "|".join(r"\s*".join(label) for label in sorted(LABELS, key=len, reverse=True))
 _LABELLED = re.compile(rf"\s*(?P<label>{_LABEL})\s*(?:[:：]\s*(?P<value>.*?))?\s*", re.DOTALL)

@@ -1,7 +1,9 @@
 """Sentences, clauses and jieba tokens, with character offsets into the document text.
 
 A sentence ends at 。！？； (or their ASCII forms in the view) or at a line break; leading and
-trailing blanks (including the full-width space U+3000) are trimmed off its span. Clauses split a
+trailing blanks (including the full-width space U+3000) are trimmed off its span. A run longer than
+`MAX_SENTENCE` characters (a text without sentence marks) is cut into pieces of at most that length,
+each at its last clause mark or blank where it has one. Clauses split a
 sentence at ，： and their ASCII forms. Tokens come from a private `jieba.Tokenizer` whose user
 dictionary is generated from the ontology gazetteer, so 长春光机所 or 中车长客 stay one token.
 
@@ -32,6 +34,11 @@ log = logging.getLogger(__name__)
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n+")
 _CLAUSE_END = re.compile(r"[，：,:]")
 _BLANK = " \t\r\n\u3000\xa0"
+#: The longest sentence (the corpus's longest is about 600 characters): the stages' work on a sentence
+#: grows with the square of the names in it, so a run without sentence marks is cut into pieces this long.
+MAX_SENTENCE = 1000
+#: Where an overlong run is cut: after its last clause mark, enumeration comma or blank (in the piece's second half).
+_CUT_AFTER = "，,：:、 \u3000\xa0\t"
 
 #: Frequency given to gazetteer names in the user dictionary: high enough to win over the
 #: default dictionary's splits (长春 + 光机所) without swallowing the words around them.
@@ -234,14 +241,24 @@ class JiebaTokens(Sequence[Token]):
 
 
 def sentence_spans(view: str) -> Iterator[tuple[int, int]]:
-    """(start, end) offsets of the non-blank sentences of a text."""
+    """(start, end) offsets of the non-blank sentences of a text, none longer than MAX_SENTENCE."""
     start = 0
     for match in _SENTENCE_END.finditer(view):
-        span = _trimmed(view, start, match.end() if view[match.start()] != "\n" else match.start())
+        yield from _bounded(view, start, match.end() if view[match.start()] != "\n" else match.start())
+        start = match.end()
+    yield from _bounded(view, start, len(view))
+
+
+def _bounded(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The trimmed span `view[start:end]`, in pieces of at most MAX_SENTENCE characters."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(view.rfind(mark, start + MAX_SENTENCE // 2, limit) for mark in _CUT_AFTER) + 1 or limit
+        span = _trimmed(view, start, cut)
         if span is not None:
             yield span
-        start = match.end()
-    span = _trimmed(view, start, len(view))
+        start = cut
+    span = _trimmed(view, start, end)
     if span is not None:
         yield span
 

@@ -29,6 +29,15 @@ class LineDict(dict):
 class _LineLoader(_BaseLoader):  # type: ignore[valid-type, misc]
     """A safe loader building LineDicts, rejecting duplicate keys and leaving dates as strings."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML's, with a value its constructors cannot make (`!!bool x`, `!!timestamp 2020-13-45`) a
+        ConstructorError at the value's line, not a bare ValueError or KeyError."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            problem = f"cannot read this value as {node.tag.rpartition(':')[2]}"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
+
 
 _LineLoader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -60,15 +69,22 @@ def load_yaml(path: Path, what: str) -> Any:
     `what` names the file's role in messages, e.g. "gazetteer" or "cue lexicon".
     """
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path, f"cannot read the {what} ({getattr(exc, 'strerror', None) or exc})") from None
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read the {what} ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(path, f"the {what} is not UTF-8 text: save it as UTF-8",
+                            line=data[:exc.start].count(b"\n") + 1) from None
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataFileError(path, f"not valid YAML in the {what}: {getattr(exc, 'problem', None) or exc}",
                             line=mark.line + 1 if mark else None) from None
+    except RecursionError:
+        raise DataFileError(path, f"not valid YAML in the {what}: nested too deeply") from None
 
 
 def top_level(path: Path, data: Any, key: str, kind: type = list) -> Any:

@@ -117,7 +117,7 @@ def strip_front_matter(raw: str) -> tuple[str, dict[str, str]]:
         return raw, {}
     try:
         data = yaml.safe_load(match["yaml"])
-    except yaml.YAMLError:
+    except Exception:  # PyYAML raises more than YAMLError on odd input (ValueError for date: 2020-13-45, KeyError …)
         return raw, {}
     if not isinstance(data, dict):
         return raw, {}

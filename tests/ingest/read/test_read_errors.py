@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[3]
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file (it contains NUL bytes), not text"),
         (bytes(range(1, 9)) * 40 + "正文".encode(), "binary file (mostly control characters), not text"),
         ("\x01\x02\x03\x04\x05".encode("utf-16"), "binary file (mostly control characters), not text"),
-        (b"\x81\x30\xff\xfe\xff\xfd", "cannot decode the file as text (tried utf-8, gb18030, big5hkscs)"),
+        (b"\x81\x30\xff\xfe\xff\xfd", "cannot decode the file as text (tried utf-8, gb18030, big5hkscs; "
+                                   "its first byte that is not UTF-8 is on line 1): save it as UTF-8"),
         ("<html><style>p{}</style><p class='editor'>责任编辑：张三</p></html>".encode(),
          "no text left after removing markup and site boilerplate"),
     ],

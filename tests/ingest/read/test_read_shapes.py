@@ -46,7 +46,9 @@ def _metadata(document) -> dict[str, object]:
     return {name: getattr(document, name) for name in NOTICE_METADATA}
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-32"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le", "utf-16-be", "utf-32"],
+)
 def test_read_encodings_give_the_same_document(tmp_path: Path, encoding: str) -> None:
     document = read_document(_write(tmp_path, "notice.txt", NOTICE.encode(encoding)))
     assert document.text == "\n".join(line.strip() for line in NOTICE.strip().split("\n"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.lexicon.gazetteer import default_gazetteer
-from ingest.segment.sentences import JiebaTokens, Segmenter, sentence_spans, user_dictionary
+from ingest.segment.sentences import MAX_SENTENCE, JiebaTokens, Segmenter, sentence_spans, user_dictionary
 from jig.core.records import Document, Token
 
 
@@ -115,3 +115,12 @@ def test_segment_tokens_between_cut_only_the_blocks_there(segmenter: Segmenter) 
     tokens = JiebaTokens("支持中车长客发展，依托长春光机所建设国家重点实验室。", recording_cut)
     assert [t.word for t in tokens.between(9, 16)] == ["依托", "长春光机所"]
     assert cut == ["依托长春光机所建设国家重点实验室"]
+
+
+def test_segment_a_run_without_sentence_marks_is_cut_at_clause_marks_or_at_the_limit() -> None:
+    clauses = "吉林大学牵头建设汽车产业创新中心，" * 100  # 1,700 characters, no sentence mark
+    spans = list(sentence_spans(clauses))
+    assert all(end - start <= MAX_SENTENCE and clauses[end - 1] == "，" for start, end in spans)
+    assert "".join(clauses[s:e] for s, e in spans) == clauses
+    unbroken = "吉林大学" * 600
+    assert [(s, e) for s, e in sentence_spans(unbroken)] == [(0, 1000), (1000, 2000), (2000, 2400)]
