@@ -8,15 +8,18 @@ PORT   ?= 8501
 CORPUS ?= data/corpus
 GRAPH  := data/build/graph.jsonl
 LINT   := queries/lint
+BENCH_SMOKE := data/build/bench-smoke.json
 
 # Inputs whose change means the graph must be rebuilt.
 GRAPH_INPUTS := $(wildcard $(CORPUS)/*) $(shell find jig ingest ontology queries -name "*.py" -o -name "*.yaml" 2>/dev/null)
 
-.PHONY: run build model test test-neo4j lint-cypher install install-dev browser clean help
+.PHONY: run build model test bench-check bench test-neo4j lint-cypher install install-dev browser clean help
 
 help:
 	@echo "make run         build the graph (if needed) and serve the explorer on http://localhost:$(PORT)"
-	@echo "make test        install everything and run the whole test suite and the Cypher lint"
+	@echo "make test        install everything and run the whole test suite, the Cypher lint and bench-check"
+	@echo "make bench-check the benchmark's smoke run (corpus ×2) and its speed guards, apart from the unit suite"
+	@echo "make bench       the benchmark at ×1, ×10, ×20 and ×100 into benchmarks/results.json (about 10 minutes)"
 	@echo "make build       (re)build the graph from $(CORPUS)"
 	@echo "make model       retrain the span tagger from the gold training splits (byte-identical)"
 	@echo "make test-neo4j  run only the Neo4j integration tests (needs NEO4J_URI)"
@@ -64,9 +67,20 @@ browser:
 lint-cypher: $(VENV)/.dev $(LINT)/node_modules/.installed
 	$(BIN)/python -m queries lint
 
-# The Cypher lint of every Neo4j statement runs inside the suite (tests/test_queries_lint.py).
+# The Cypher lint of every Neo4j statement runs inside the suite (tests/test_queries_lint.py). The timed
+# checks run after it, apart from the unit tests, so that a busy machine fails no unit test.
 test: $(VENV)/.dev $(LINT)/node_modules/.installed browser
 	$(BIN)/python -m pytest
+	$(MAKE) bench-check
+
+# The benchmark at ×2 must run (nothing more is checked of it), and the CPU-time ratios against jieba alone
+# must stay under their limits (about 1.5× what was measured: a 2× regression fails).
+bench-check: $(VENV)/.dev
+	$(BIN)/python -m benchmarks run --scale 2 --runs 3 --json $(BENCH_SMOKE)
+	$(BIN)/python -m benchmarks check
+
+bench: $(VENV)/.dev browser
+	$(BIN)/python -m benchmarks run --scale 1 --scale 10 --scale 20 --scale 100 --json benchmarks/results.json
 
 test-neo4j: $(VENV)/.dev
 	$(BIN)/python -m pytest -m neo4j tests

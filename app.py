@@ -15,6 +15,8 @@ PAGES = (
     ("explorer/pages/overview.py", "page.overview", "overview"),
     ("explorer/pages/entity.py", "page.entity", "entity"),
     ("explorer/pages/industry.py", "page.industry", "industry"),
+    ("explorer/pages/instruments.py", "page.instruments", "instruments"),
+    ("explorer/pages/network.py", "page.network", "network"),
     ("explorer/pages/gallery.py", "page.gallery", "gallery"),
     ("explorer/pages/console.py", "page.console", "console"),
     ("explorer/pages/documents.py", "page.documents", "documents"),

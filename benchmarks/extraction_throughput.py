@@ -25,14 +25,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.clock import Clock
+from benchmarks.stages import text_stages
 from ingest.extract.mentions import Extractor
+from ingest.extract.tagger import SpanTagger
 from ingest.lexicon.gazetteer import Gazetteer, default_gazetteer
 from ingest.pipeline import extract_documents
 from ingest.read.document import read_corpus
-from ingest.relate.relations import relate
-from ingest.resolve.entities import resolve
 from ingest.segment.sentences import JiebaTokens, Segmenter, new_tokenizer
-from ingest.targets.goals import extract_targets
 from jig.core.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,25 +102,15 @@ def breakdown(documents: list[Document], gazetteer: Gazetteer) -> list[tuple[str
 
 
 def _stages(documents: list[Document], gazetteer: Gazetteer) -> list[tuple[str, float]]:
-    stages: list[tuple[str, float]] = []
-
-    def stage(name: str, run: Callable[[], object]) -> object:
-        started = time.process_time()
-        result = run()
-        stages.append((name, time.process_time() - started))
-        return result
-
-    segmenter = stage("build tokenizer", lambda: _CountingSegmenter(gazetteer))
-    extractor = stage("build extractor", lambda: Extractor(gazetteer))
-    per_document = stage("segment", lambda: [segmenter.run(d) for d in documents])
-    mentions = stage("extract", lambda: [m for sentences in per_document for m in extractor.run(sentences)])
-    in_extract = segmenter.cut_s
-    sentences = [s for group in per_document for s in group]
-    resolution = stage("resolve", lambda: resolve(mentions, gazetteer))
-    stage("relate", lambda: relate(sentences, resolution, gazetteer))
-    stage("targets", lambda: extract_targets(sentences, {d.id: d for d in documents}))
-    stages.append(("  of which jieba cuts", in_extract))
-    characters = sum(len(s.view) for s in sentences)
+    clock = Clock()
+    segmenter = clock.time("build tokenizer", lambda: _CountingSegmenter(gazetteer))
+    cuts: dict[str, float] = {}
+    clock.observe = lambda name: cuts.setdefault(name, segmenter.cut_s)
+    extractor = clock.time("build extractor", lambda: Extractor(gazetteer, SpanTagger.load()))
+    extraction = text_stages(documents, gazetteer, clock, segmenter, extractor)
+    stages = [(step.name, step.cpu_s) for step in clock.steps]
+    stages.append(("  of which jieba cuts", cuts["extract"]))
+    characters = sum(len(s.view) for s in extraction.sentences)
     stages.append((f"jieba cuts, all stages ({segmenter.cut_chars / characters:.0%} of the text)", segmenter.cut_s))
     return stages
 

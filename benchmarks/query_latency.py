@@ -1,7 +1,8 @@
-"""Median latency of every library query on the built graph (target: under 50 ms each).
+"""Latency of every library query on the built graph, in-process (target: a median under 50 ms each).
 
 Usage: python benchmarks/query_latency.py [--build-dir data/build] [--runs 20]
 Each query runs with the example values of its parameters, once to warm up, then `--runs` times.
+`python -m benchmarks run` reports the p50 and p95 of the same measurement at each corpus scale.
 """
 
 from __future__ import annotations
@@ -19,28 +20,42 @@ from rich.table import Table  # noqa: E402
 
 from jig.core.errors import JilinGraphError  # noqa: E402
 from queries.catalog import load_catalog, run_named  # noqa: E402
-from queries.store import open_store  # noqa: E402
+from queries.store import GraphStore, open_store  # noqa: E402
 
 TARGET_MS = 50.0
 
 
 def measure(build_dir: Path, runs: int) -> list[tuple[str, int, float, float]]:
     """(query, rows, median ms, max ms) for every library query."""
-    results = []
     store = open_store(build_dir)
     try:
-        for name, query in sorted(load_catalog().items()):
-            params = {p.name: p.example for p in query.parameters}
-            rows = len(run_named(store, name, params).rows)
-            times = []
-            for _ in range(runs):
-                started = time.perf_counter()
-                run_named(store, name, params)
-                times.append((time.perf_counter() - started) * 1000)
-            results.append((name, rows, statistics.median(times), max(times)))
+        return [(name, rows, statistics.median(times), max(times)) for name, rows, times in timings(store, runs)]
     finally:
         store.close()
+
+
+def timings(store: GraphStore, runs: int) -> list[tuple[str, int, list[float]]]:
+    """(query, rows, the milliseconds of each run) for every library query, after one warm-up run each."""
+    results = []
+    for name, query in sorted(load_catalog().items()):
+        params = {p.name: p.example for p in query.parameters}
+        rows = len(run_named(store, name, params).rows)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            run_named(store, name, params)
+            times.append((time.perf_counter() - started) * 1000)
+        results.append((name, rows, times))
     return results
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The `share` quantile of `values` (0.95: p95), interpolated between the nearest ranks."""
+    ordered = sorted(values)
+    position = share * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
 def main() -> int:

@@ -12,9 +12,9 @@ def format_report(report: EvaluationReport, details: bool = False) -> str:
     unseen_items = sum(1 for i in items if i.unseen)
     lines = [f"Extraction quality on {report.gold_set} ({len(items)} items, {unseen_items} unseen-institution passages)",
              ""]
-    lines += _table("entities", report.entities, report.entity_overall)
+    lines += score_table("entities", report.entities, report.entity_overall)
     lines.append("")
-    lines += _table("relations", report.relations, report.relation_overall)
+    lines += score_table("relations", report.relations, report.relation_overall)
     lines += ["", f"unseen-passage entity recall: {report.unseen_recall:.3f} "
                   f"({report.unseen.tp}/{report.unseen.gold})", TARGETS]
     if details:
@@ -29,10 +29,12 @@ def format_report(report: EvaluationReport, details: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _table(title: str, rows: dict[str, Score], overall: Score) -> list[str]:
-    header = f"{title:<16}{'pred':>6}{'gold':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}"
+def score_table(title: str, rows: dict[str, Score], overall: Score) -> list[str]:
+    """Rows of predicted, gold, true positives, P, R and F1 per name, then the overall row."""
+    width = max([16, *(len(name) + 1 for name in rows)])
+    header = f"{title:<{width}}{'pred':>6}{'gold':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}"
     body = [
-        f"{name:<16}{s.predicted:>6}{s.gold:>6}{s.tp:>6}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+        f"{name:<{width}}{s.predicted:>6}{s.gold:>6}{s.tp:>6}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
         for name, s in [*rows.items(), ("overall", overall)]
     ]
     return [header, "-" * len(header), *body[:-1], "-" * len(header), body[-1]]

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from evaluation.gold import GoldEntity, GoldItem, load_gold, normalize_name
-from evaluation.report import _table
+from evaluation.report import score_table
 from evaluation.run import _document
 from evaluation.scoring import Score
 from ingest.extract.tagger import MODEL_PATH, Extent, SpanTagger, encode
@@ -115,4 +115,4 @@ def span_report(gold_dir: Path = DEV_DIR, model: Path = MODEL_PATH) -> str:
     """
     scores = span_scores(gold_sentences(gold_dir), SpanTagger.load(model))
     rows = {str(label): score for label, score in scores.items()}
-    return "\n".join(_table(f"spans ({gold_dir.name})", rows, sum(scores.values(), Score())))
+    return "\n".join(score_table(f"spans ({gold_dir.name})", rows, sum(scores.values(), Score())))

@@ -16,13 +16,16 @@ import streamlit as st
 from explorer.services import documents as documents_service
 from explorer.services import entities as entities_service
 from explorer.services import industry as industry_service
+from explorer.services import instruments as instruments_service
 from explorer.services import neighbourhood as neighbourhood_service
+from explorer.services import network as network_service
 from explorer.services import overview as overview_service
 from explorer.services import preview as preview_service
 from explorer.services import relations as relations_service
 from explorer.services import trends as trends_service
 from explorer.services.documents import MentionSpan
 from explorer.services.industry import AnchorCell, EcosystemMember
+from explorer.services.instruments import CodedSentence, CrossTab
 from explorer.services.models import DocumentInfo, Entity, Relation, Subgraph
 from explorer.services.preview import Preview
 from explorer.services.trends import FocusPoint, TargetPoint
@@ -84,6 +87,16 @@ def documents() -> list[DocumentInfo]:
 
 
 @st.cache_data(show_spinner=False)
+def _document_titles(stamp: str) -> dict[str, str]:
+    return {d.id: d.title for d in documents()}
+
+
+def document_titles() -> dict[str, str]:
+    """Every document's title by id (one lookup per evidence line, not a pass over the corpus)."""
+    return _document_titles(build_stamp())
+
+
+@st.cache_data(show_spinner=False)
 def _counts(stamp: str) -> tuple[dict[str, int], dict[str, int]]:
     return overview_service.label_counts(store()), overview_service.type_counts(store())
 
@@ -108,13 +121,13 @@ def neighbourhood(centres: tuple[str, ...], depth: int, types: tuple[str, ...], 
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _relations(stamp: str, entity_id: str, types: tuple[str, ...]) -> list[Relation]:
-    return relations_service.relations_of(store(), entity_id, types)
+def _relations(stamp: str, entity_id: str, types: tuple[str, ...], evidence_limit: int | None) -> list[Relation]:
+    return relations_service.relations_of(store(), entity_id, types, evidence_limit)
 
 
-def relations(entity_id: str, types: tuple[str, ...]) -> list[Relation]:
-    """An entity's derived relations of the given types, with evidence."""
-    return _relations(build_stamp(), entity_id, types)
+def relations(entity_id: str, types: tuple[str, ...], evidence_limit: int | None = None) -> list[Relation]:
+    """An entity's derived relations of the given types, with evidence (the first `evidence_limit` of each)."""
+    return _relations(build_stamp(), entity_id, types, evidence_limit)
 
 
 @st.cache_data(show_spinner=False)
@@ -169,6 +182,46 @@ def _document(stamp: str, document_id: str) -> tuple[str | None, list[MentionSpa
 def document(document_id: str) -> tuple[str | None, list[MentionSpan]]:
     """A document's text (None when unknown) and its non-overlapping entity mentions."""
     return _document(build_stamp(), document_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _instruments_by_industry(stamp: str, side: str) -> CrossTab:
+    return instruments_service.by_industry(store(), side)
+
+
+def instruments_by_industry(side: str) -> CrossTab:
+    """Instrument type × industry for every side or one (see `services.instruments.by_industry`)."""
+    return _instruments_by_industry(build_stamp(), side)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _instruments_by_year(stamp: str, industry: str, side: str, years: tuple[int, int]) -> CrossTab:
+    return instruments_service.by_year(store(), industry, side, years)
+
+
+def instruments_by_year(industry: str, side: str, years: tuple[int, int]) -> CrossTab:
+    """Instrument type × year for the sentences naming an industry (or all), for every side or one."""
+    return _instruments_by_year(build_stamp(), industry, side, years)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _instrument_sentences(stamp: str, kind: str, industry: str, year: int) -> list[CodedSentence]:
+    return instruments_service.cell_sentences(store(), kind, industry, year)
+
+
+def instrument_sentences(kind: str, industry: str, year: int) -> list[CodedSentence]:
+    """The sentences behind one cross-tab cell (see `services.instruments.cell_sentences`)."""
+    return _instrument_sentences(build_stamp(), kind, industry, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _network_view(stamp: str, cap: int) -> tuple[Subgraph, int]:
+    return network_service.network_view(store(), entities(), cap)
+
+
+def network_view(cap: int) -> tuple[Subgraph, int]:
+    """The most central members of the institution–platform–industry network and how many were left out."""
+    return _network_view(build_stamp(), cap)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

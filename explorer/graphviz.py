@@ -10,13 +10,14 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
-from explorer.i18n import Lang, kind_name, label_name, rel_name
+from explorer.i18n import Lang, kind_name, label_name, rel_name, t
 from explorer.services.models import Subgraph
 from jig.core.schema import Label
 
@@ -37,6 +38,10 @@ LABEL_COLOURS: dict[str, str] = {
     Label.DOCUMENT.value: "#444444",
     Label.SENTENCE.value: "#BBBBBB",
 }
+#: Colours of the network's communities, by community number (cycled when there are more communities).
+COMMUNITY_COLOURS: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442",
+                                      "#882255", "#44AA99", "#117733", "#AA4499", "#DDCC77", "#332288", "#88CCEE")
+NO_COMMUNITY = "#BBBBBB"
 #: Relation types drawn dashed (signals rather than typed statements).
 DASHED_TYPES = frozenset({"CO_MENTIONED", "SUBINDUSTRY_OF"})
 _REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
@@ -46,10 +51,18 @@ def _size(centrality: float, top: float) -> float:
     return 12 + 28 * math.sqrt(centrality / top) if top > 0 else 16
 
 
-def render_html(graph: Subgraph, lang: Lang, *, height: int = 560, title: str = "") -> str:
+def community_colour(community: int | None) -> str:
+    """The colour of a community (grey for a node in none)."""
+    return NO_COMMUNITY if community is None else COMMUNITY_COLOURS[community % len(COMMUNITY_COLOURS)]
+
+
+def render_html(graph: Subgraph, lang: Lang, *, height: int = 560, title: str = "",
+                communities: Mapping[int, str] | None = None) -> str:
     """The graph as a standalone HTML page: colours and a legend per label, node size by centrality.
 
-    Tooltips give both names, the label and kind; edges are labelled with their relation type.
+    With `communities` (community number → name), nodes are coloured by their community instead and
+    the legend names the communities shown. Tooltips give both names, the label and kind (and the
+    community); edges are labelled with their relation type.
     """
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     top = max((n.centrality for n in graph.nodes), default=0.0)
@@ -57,12 +70,14 @@ def render_html(graph: Subgraph, lang: Lang, *, height: int = 560, title: str = 
         shown = node.name_en if lang == "en" and node.name_en else node.name
         other = node.name if lang == "en" else node.name_en
         kind = f"{label_name(node.label, lang)} · {kind_name(node.label, node.kind, lang)}"
-        tooltip = "\n".join(part for part in (shown, other, kind, node.id) if part)
+        community = _community_text(node.community, communities, lang) if communities is not None else ""
+        tooltip = "\n".join(part for part in (shown, other, kind, community, node.id) if part)
+        colour = community_colour(node.community) if communities is not None else LABEL_COLOURS.get(node.label)
         net.add_node(
             node.id,
             label=shown,
             title=tooltip,
-            color=LABEL_COLOURS.get(node.label, "#888888"),
+            color=colour or "#888888",
             size=_size(node.centrality, top),
             borderWidth=4 if node.centre else 1,
             shape="star" if node.centre else "dot",
@@ -86,15 +101,29 @@ def render_html(graph: Subgraph, lang: Lang, *, height: int = 560, title: str = 
         loader=FileSystemLoader([str(_TEMPLATES), str(_PYVIS_TEMPLATES)]), autoescape=select_autoescape([])
     )
     net.path = "graph.html"
-    order = list(LABEL_COLOURS)
-    labels = sorted({n.label for n in graph.nodes}, key=lambda name: order.index(name) if name in order else 99)
-    legend = "".join(
-        f'<span class="item"><span class="dot" style="background:{LABEL_COLOURS.get(name, "#888888")}"></span>'
-        f"{html.escape(label_name(name, lang))}</span>"
-        for name in labels
-    )
     page = net.generate_html()
+    legend = _legend(graph, lang, communities)
     return page.replace("<!--LEGEND-->", legend).replace("<!--TITLE-->", html.escape(title))
+
+
+def _community_text(community: int | None, names: Mapping[int, str], lang: Lang) -> str:
+    if community is None:
+        return t("network.no_community", lang)
+    return t("network.community_named", lang, number=community, name=names.get(community, ""))
+
+
+def _legend(graph: Subgraph, lang: Lang, communities: Mapping[int, str] | None) -> str:
+    if communities is None:
+        order = list(LABEL_COLOURS)
+        labels = sorted({n.label for n in graph.nodes}, key=lambda name: order.index(name) if name in order else 99)
+        items = [(LABEL_COLOURS.get(name, "#888888"), label_name(name, lang)) for name in labels]
+    else:
+        shown = {n.community for n in graph.nodes}
+        numbers = sorted(c for c in shown if c is not None)
+        items = [(community_colour(c), _community_text(c, communities, lang)) for c in numbers]
+        items += [(NO_COMMUNITY, t("network.no_community", lang))] if None in shown else []
+    return "".join(f'<span class="item"><span class="dot" style="background:{colour}"></span>{html.escape(text)}</span>'
+                   for colour, text in items)
 
 
 def remote_references(page: str) -> list[str]:

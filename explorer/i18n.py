@@ -32,6 +32,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page.console": ("Cypher 控制台", "Cypher console"),
     "page.documents": ("文件", "Documents"),
     "page.trends": ("目标与趋势", "Targets & trends"),
+    "page.instruments": ("政策工具", "Policy instruments"),
+    "page.network": ("网络角色", "Network roles"),
     "overview.intro": (
         "本图谱从吉林省科技创新政策文件中抽取机构、创新平台、产业联盟、产业、技术、科技计划、区域、园区和量化目标，"
         "并把每一条关系都连到陈述它的原文句子。数据来源：随项目附带的 {documents} 份吉林省政策文件（{years}），"
@@ -79,6 +81,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.cypher_name": ("Cypher 名称", "Cypher name"),
     "col.pattern": ("模式", "Pattern"),
     "col.properties": ("属性", "Properties"),
+    "col.instrument": ("政策工具", "Instrument"),
+    "col.side": ("政策工具面", "Side"),
+    "col.cues": ("线索词", "Cues"),
+    "col.entities": ("提及的实体", "Entities named"),
+    "col.document": ("文件", "Document"),
+    "col.total": ("合计", "Total"),
+    "col.members": ("主要成员", "Leading members"),
+    "col.size": ("成员数", "Members"),
     "entity.search": ("搜索实体（中文名、英文名或别名，可输入部分）", "Search entities (Chinese, English or alias; "
                       "partial input is fine)"),
     "entity.search_placeholder": ("例如：吉大、一汽、光机所、Jilin University",
@@ -196,6 +206,63 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.exports_intro": ("以开放格式下载整个知识图谱。", "Download the whole knowledge graph in open formats."),
     "trends.export_unavailable": ("导出功能尚不可用：{error}", "Exports are not available: {error}"),
     "trends.export_button": ("下载 {fmt}", "Download {fmt}"),
+    "instruments.intro": (
+        "按 Rothwell–Zegveld 政策工具分类，对每个政策措施句编码：供给型（人才、资金投入、基础设施与平台、技术支持、信息支持）、"
+        "环境型（税收优惠、金融支持、知识产权、法规管制、目标规划、策略性措施）和需求型（政府采购、示范工程、服务外包、"
+        "贸易与市场准入）。编码依据 ontology/data/instruments.yaml 中公开的线索词词表，每个编码都保留其线索词和原文句子。",
+        "Every measure sentence is coded with the policy-instrument types of Rothwell and Zegveld: supply side "
+        "(talent, funding, infrastructure and platforms, technical support, information), environment side (tax, "
+        "finance, intellectual property, regulation, goal planning, strategic measures) and demand side (procurement, "
+        "pilot demonstration, outsourcing, trade and market access). The coding follows the open cue lexicon of "
+        "ontology/data/instruments.yaml, and each coding keeps its cue words and its sentence.",
+    ),
+    "instruments.side": ("政策工具面", "Side"),
+    "instruments.tab_industry": ("政策工具 × 产业", "Instruments × industries"),
+    "instruments.tab_year": ("政策工具 × 年份", "Instruments × years"),
+    "instruments.industry_help": ("单元格为被编码为该类政策工具、且提及该产业（含其下位产业）的措施句数。点击一个单元格，"
+                                  "或在下方选择，查看这些句子。",
+                                  "Each cell counts the measure sentences coded with the instrument that name the "
+                                  "industry (or one of its sub-industries). Click a cell, or choose one below, to read "
+                                  "them."),
+    "instruments.year_help": ("单元格为各年份文件中被编码为该类政策工具的措施句数。点击一个单元格，或在下方选择，查看这些句子。",
+                              "Each cell counts the measure sentences of that year's documents coded with the "
+                              "instrument. Click a cell, or choose one below, to read them."),
+    "instruments.industry": ("只看提及某产业（含下位产业）的句子", "Only sentences naming an industry (with its "
+                             "sub-industries)"),
+    "instruments.all_industries": ("全部句子", "All sentences"),
+    "instruments.years": ("文件年份", "Document years"),
+    "instruments.cell": ("选择单元格", "Choose a cell"),
+    "instruments.cell_option": ("{instrument} × {column} · {n} 句", "{instrument} × {column} · {n} sentences"),
+    "instruments.sentences": ("“{instrument} × {column}”的 {n} 个措施句", "The {n} measure sentences of "
+                              "“{instrument} × {column}”"),
+    "instruments.empty": ("没有符合条件的政策工具编码。", "No sentence here was coded with a policy instrument."),
+    "instruments.chart": ("各年份的政策工具构成", "The instrument mix per year"),
+    "network.intro": (
+        "构建图谱时，在机构、创新平台和产业组成的网络（类型化关系与同句共现，按证据加权）上计算 PageRank、"
+        "中介中心度和 Louvain 社群。中介中心度高的机构连接着原本分离的部分；社群是彼此联系更紧密的一组实体。",
+        "At build time, PageRank, betweenness and Louvain communities are computed on the network of institutions, "
+        "platforms and industries (their typed relations and co-mentions in a sentence, weighted by evidence). "
+        "Institutions with a high betweenness connect otherwise separate parts; a community is a group of entities "
+        "more tied to each other than to the rest.",
+    ),
+    "network.bridging": ("起桥梁作用的机构", "Bridging institutions"),
+    "network.communities": ("社群", "Communities"),
+    "network.community_named": ("社群 {number} · {name}", "Community {number} · {name}"),
+    "network.no_community": ("不在网络中", "Not in the network"),
+    "network.graph": ("机构—平台—产业网络（按社群着色）", "The institution–platform–industry network (coloured by "
+                      "community)"),
+    "network.cap": ("显示的节点数（PageRank 最高者）", "Nodes shown (highest PageRank)"),
+    "network.capped": ("另有 {hidden} 个节点未显示（可提高节点数）。", "{hidden} more nodes are not shown (raise the "
+                       "number of nodes)."),
+    "network.none": ("图中没有网络角色：请用当前版本重新构建图谱（python -m ingest build）。",
+                     "The graph holds no network roles: rebuild it with this version (python -m ingest build)."),
+    "entity.colour": ("按社群着色", "Colour by community"),
+    "entity.roles": ("网络角色：{community} · 中介中心度 {betweenness:.4f} · PageRank {pagerank:.4f}",
+                     "Network role: {community} · betweenness {betweenness:.4f} · PageRank {pagerank:.4f}"),
+    "side.all": ("全部", "All"),
+    "side.supply": ("供给型", "Supply side"),
+    "side.environment": ("环境型", "Environment side"),
+    "side.demand": ("需求型", "Demand side"),
     "word.target": ("目标", "Target"),
     "word.baseline": ("基数", "Baseline"),
     "word.none": ("—", "—"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 from urllib.parse import urlencode
 
@@ -31,6 +31,8 @@ table.jig-table th, table.jig-table td { border-bottom: 1px solid #e6e6e6; paddi
   vertical-align: top; }
 table.jig-table th { background: #f5f7fa; }
 mark { background: #ffe58a; padding: 0 1px; }
+table.jig-instruments td:nth-child(1) { width: 60%; }
+table.jig-instruments td:nth-child(4) { min-width: 11em; }
 div.jig-document { line-height: 1.9; font-size: 1rem; max-height: 70vh; overflow-y: auto; padding: 0.5rem 1rem;
   border: 1px solid #e6e6e6; border-radius: 6px; }
 div.jig-document a { text-decoration: none; border-radius: 3px; padding: 0 1px; color: inherit; }
@@ -100,9 +102,11 @@ def entity_anchor(entity: Entity) -> str:
             f"{html.escape(entity.display(lang()))}</a>")
 
 
-def show_graph(graph: Subgraph, title: str, *, key: str, height: int = 560, download_name: str = "graph.html") -> None:
-    """Draw a subgraph in an iframe and offer it as a standalone HTML download."""
-    page = render_html(graph, lang(), height=height, title=title)
+def show_graph(graph: Subgraph, title: str, *, key: str, height: int = 560, download_name: str = "graph.html",
+               communities: Mapping[int, str] | None = None) -> None:
+    """Draw a subgraph in an iframe and offer it as a standalone HTML download (coloured by community when
+    `communities`, community number → name, is given)."""
+    page = render_html(graph, lang(), height=height, title=title, communities=communities)
     st.iframe(page, height=height + 20, alt=title)
     st.download_button(tr("entity.download"), page.encode("utf-8"), file_name=download_name, mime="text/html",
                        key=f"{key}_download", on_click="ignore")

@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -25,6 +26,7 @@ from jig.core.records import Extraction
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Build the Jilin Innovation Graph from policy documents.")
 console = Console(stderr=True)
 
+_JOBS_HELP = "Processes for reading, segmenting and extracting (default: the machine's cores); the same graph."
 _STAGE_TITLES = {"read": "reading documents", "extract": "extracting entities", "relate": "relations and targets",
                  "load": "loading the graph stores"}
 
@@ -35,7 +37,7 @@ def _friendly_errors() -> Iterator[None]:
     try:
         yield
     except JilinGraphError as exc:
-        console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 
@@ -50,12 +52,13 @@ def build(
     out: Annotated[Path, typer.Option(help="Build folder for graph.jsonl and the embedded store.")] = DEFAULT_BUILD_DIR,
     neo4j: Annotated[bool, typer.Option("--neo4j", help="Also load into Neo4j (NEO4J_URI, NEO4J_USER, ...).")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Analyse every document afresh.")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = None,
 ) -> None:
     """Run the whole pipeline on a corpus; the previous build stays untouched if anything fails."""
     from ingest.build import build as run_build
 
     with _friendly_errors(), _progress_bar() as progress:
-        report = run_build(corpus, out, neo4j=neo4j, cache=not no_cache, progress=progress)
+        report = run_build(corpus, out, neo4j=neo4j, cache=not no_cache, jobs=jobs, progress=progress)
     _print_summary(report)
 
 
@@ -64,13 +67,14 @@ def add(
     files: Annotated[list[Path], typer.Argument(help="Documents to add (any shape the reader accepts).")],
     out: Annotated[Path, typer.Option(help="Build folder to add to (made by `ingest build`).")] = DEFAULT_BUILD_DIR,
     neo4j: Annotated[bool, typer.Option("--neo4j", help="Also load into Neo4j (NEO4J_URI, NEO4J_USER, ...).")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=_JOBS_HELP)] = None,
 ) -> None:
     """Add documents to the current build (a file with a document's id replaces it); unchanged documents come
     from the cache, relations are recomputed over the whole graph; the build stays untouched if anything fails."""
     from ingest.build import add as run_add
 
     with _friendly_errors(), _progress_bar() as progress:
-        report = run_add(files, out, neo4j=neo4j, progress=progress)
+        report = run_add(files, out, neo4j=neo4j, jobs=jobs, progress=progress)
     _print_summary(report)
 
 
@@ -202,11 +206,26 @@ def _print_summary(report: BuildReport) -> None:
         table.add_row(label, str(n), rel, str(m))
     table.add_row("total", str(sum(report.label_counts.values())), "total", str(sum(report.type_counts.values())))
     out.print(table)
-    out.print(f"documents: {report.extracted} extracted, {report.cached} from the cache")
+    workers = f" by {report.jobs} processes" if report.jobs > 1 else ""
+    out.print(f"documents: {report.extracted} extracted{workers}, {report.cached} from the cache")
     for label, files in (("added", report.added), ("replaced", report.replaced)):
         if files:
-            out.print(f"{label}: {', '.join(files)}", highlight=False)
+            out.print(f"{label}: {escape(', '.join(files))}", highlight=False)
     out.print(f"graph: {report.graph_path}   stores: {', '.join(report.stores)}")
+
+
+@app.command("evaluate-instruments")
+def evaluate_instruments(
+    gold: Annotated[Path | None, typer.Option(help="Gold file (default: tests/gold/instruments/sentences.yaml).")] = None,
+    details: Annotated[bool, typer.Option("--details", help="List every sentence coded differently from the gold.")] = False,
+) -> None:
+    """Score the policy-instrument coding on its dev set: per-type precision, recall and F1, over all sentences
+    and over the random sample alone."""
+    from evaluation.instruments import INSTRUMENT_GOLD, evaluate_instruments as run_evaluation, format_instrument_report
+
+    with _friendly_errors():
+        report = run_evaluation(gold or INSTRUMENT_GOLD)
+    typer.echo(format_instrument_report(report, details=details))
 
 
 if __name__ == "__main__":

@@ -7,9 +7,10 @@ stage depends on (the modules of `jig/core`, `ingest/lexicon`, `ingest/segment`,
 `ingest/pipeline.py` and this module; the ontology data; the tagger model) and the versions of the
 libraries it calls, so a changed document, code or data file is a miss: nothing is invalidated by hand.
 
-An entry holds the document's mentions. Its sentences are cut again on a hit: that is a regular
-expression only (jieba tokens are cut when first asked about), and a sentence's tokens hold the jieba
-tokenizer, which does not pickle. Entries are written atomically (a temporary file renamed into
+An entry holds the document's mentions (pickled on their own, `mentions_bytes`, as a worker process of
+the build sends them, so an entry's bytes do not depend on which process found them). Its sentences are cut again on a hit
+(`ingest.pipeline.with_sentences`): that is a regular expression only (jieba tokens are cut when first
+asked about), and a sentence's tokens hold the jieba tokenizer, which does not pickle. Entries are written atomically (a temporary file renamed into
 place); one that cannot be read (missing, truncated, corrupt, of another format) is a miss. Pickle is
 safe here only because the cache is the build's own folder: never copy entries in from elsewhere.
 """
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from ingest.extract.tagger import MODEL_PATH
 from ingest.lexicon.gazetteer import Gazetteer
-from ingest.pipeline import DocumentAnalysis, segment_document
+from ingest.pipeline import DocumentAnalysis, with_sentences
 from jig.core.paths import ONTOLOGY_DATA, PROJECT_ROOT
 from jig.core.records import Document, Mention
 
@@ -45,7 +46,7 @@ SOURCE_FILES = ("ingest/pipeline.py", "ingest/cache.py")
 LIBRARIES = ("jieba", "python-crfsuite", "pyahocorasick")
 _SUFFIX = ".pickle"
 _TEMPORARY = ".tmp"
-_FORMAT = 1
+_FORMAT = 2
 
 
 def stage_files() -> list[Path]:
@@ -97,21 +98,27 @@ class AnalysisCache:
         try:
             with path.open("rb") as entry_file:
                 entry = pickle.load(entry_file)
+            mentions = _mentions(entry, key, document.id)
         except FileNotFoundError:
             return None
         except Exception as exc:  # truncated, corrupt or foreign bytes raise almost anything: a miss
             log.warning("cache entry %s is unreadable (%s): extracting %s again", path, exc, document.file)
             return None
-        mentions = _mentions(entry, key, document.id)
         if mentions is None:
             log.warning("cache entry %s is not an analysis of %s: extracting it again", path, document.file)
             return None
-        return DocumentAnalysis(document, segment_document(document, gazetteer), mentions)
+        return with_sentences(document, mentions, gazetteer)
 
-    def put(self, analysis: DocumentAnalysis) -> None:
-        """Store an analysis atomically; a cache that cannot be written is only a warning."""
+    def put(self, analysis: DocumentAnalysis, mentions_data: bytes | None = None) -> None:
+        """Store an analysis atomically; a cache that cannot be written is only a warning.
+
+        `mentions_data` is `mentions_bytes(analysis.mentions)` when it was already made (by a worker
+        process): an entry's bytes are then the same whichever process found the mentions.
+        """
         key = self.key(analysis.document)
-        data = pickle.dumps((_FORMAT, key, analysis.mentions), protocol=pickle.HIGHEST_PROTOCOL)
+        if mentions_data is None:
+            mentions_data = mentions_bytes(analysis.mentions)
+        data = pickle.dumps((_FORMAT, key, mentions_data), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=f".{key}.", suffix=_TEMPORARY)
@@ -142,11 +149,21 @@ class AnalysisCache:
         return self.directory / f"{key}{_SUFFIX}"
 
 
+def mentions_bytes(mentions: tuple[Mention, ...]) -> bytes:
+    """The mentions of a document as an entry holds them (and a worker process sends them): a pickle.
+
+    Pickled where they were found, they are the same bytes in any process (a pickle of objects that came
+    through another pickle may share its strings differently).
+    """
+    return pickle.dumps(mentions, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _mentions(entry: object, key: str, doc_id: str) -> tuple[Mention, ...] | None:
     """The mentions of a loaded entry, or None if it is not an entry of this format, key and document."""
-    if not (isinstance(entry, tuple) and len(entry) == 3 and entry[0] == _FORMAT and entry[1] == key):
+    if not (isinstance(entry, tuple) and len(entry) == 3 and entry[0] == _FORMAT and entry[1] == key
+            and isinstance(entry[2], bytes)):
         return None
-    mentions = entry[2]
+    mentions = pickle.loads(entry[2])
     if not isinstance(mentions, tuple) or not all(isinstance(m, Mention) and m.doc_id == doc_id for m in mentions):
         return None
     return mentions

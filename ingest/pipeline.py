@@ -1,8 +1,9 @@
-"""The text stages in order: segment → extract → resolve → relate → targets, on documents already read.
+"""The text stages in order, on documents already read: segment → extract → resolve → relate → targets → instruments.
 
 Two stages: `analyse_document` segments one document and finds its mentions (what depends on that
 document alone, so its result can be cached or computed in another process); `combine_analyses`
-resolves, relates and finds targets over all of them (what depends on the whole corpus).
+resolves, relates, finds targets and codes policy instruments over all of them (what depends on the
+whole corpus).
 `extract_documents` runs both. Nothing here writes a file or opens a database; `ingest.build` adds
 reading a corpus, the per-document cache, assembling the graph and loading the stores.
 """
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ingest.extract.mentions import Extractor
+from ingest.instruments.coding import code_instruments
 from ingest.lexicon.gazetteer import Gazetteer, default_gazetteer
 from ingest.relate.relations import relate
 from ingest.resolve.entities import resolve
@@ -54,10 +56,28 @@ def analyse_document(
     return DocumentAnalysis(document, sentences, tuple(mentions))
 
 
+def with_sentences(
+    document: Document, mentions: tuple[Mention, ...], gazetteer: Gazetteer | None = None,
+) -> DocumentAnalysis:
+    """The analysis of a document whose mentions were found elsewhere (the cache, a worker process).
+
+    A sentence's jieba tokens hold the tokenizer, which does not pickle, so only the mentions travel;
+    the sentences are cut again here: a regular expression (their tokens are cut when first asked about).
+    """
+    return DocumentAnalysis(document, segment_document(document, gazetteer), mentions)
+
+
+def warm_up(gazetteer: Gazetteer | None = None, *, learned: bool = True) -> None:
+    """Build this process's segmenter (jieba's dictionary) and extractor (the tagger model), about a second."""
+    gazetteer = gazetteer or default_gazetteer()
+    Segmenter.shared(gazetteer)
+    Extractor.shared(gazetteer, learned=learned)
+
+
 def combine_analyses(
     analyses: Sequence[DocumentAnalysis], gazetteer: Gazetteer | None = None, progress: Progress = quiet,
 ) -> Extraction:
-    """Resolve, relate and find targets over the analyses of every document of a corpus, in their order."""
+    """Resolve, relate, find targets and code instruments over the analyses of a corpus's documents, in order."""
     gazetteer = gazetteer or default_gazetteer()
     documents = [a.document for a in analyses]
     sentences = [s for a in analyses for s in a.sentences]
@@ -65,9 +85,11 @@ def combine_analyses(
     resolution = resolve(mentions, gazetteer)
     progress("relate", 0, 1)
     edges = relate(sentences, resolution, gazetteer)
-    targets = extract_targets(sentences, {d.id: d for d in documents})
+    by_id = {d.id: d for d in documents}
+    targets = extract_targets(sentences, by_id)
+    instruments = code_instruments(sentences, resolution, targets, by_id)
     progress("relate", 1, 1)
-    return Extraction(documents, sentences, mentions, resolution, edges, targets)
+    return Extraction(documents, sentences, mentions, resolution, edges, targets, instruments)
 
 
 @contextmanager
@@ -90,7 +112,7 @@ def extract_documents(
     documents: Sequence[Document], gazetteer: Gazetteer | None = None, progress: Progress = quiet,
     *, learned: bool = True,
 ) -> Extraction:
-    """Run segment, extract, resolve, relate and targets over documents already read (garbage collector paused).
+    """Run segment, extract, resolve, relate, targets and instruments over documents already read (collector paused).
 
     `learned` False leaves the learned span tagger out: the rules and the gazetteer alone (the ablation).
     """

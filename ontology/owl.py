@@ -76,6 +76,7 @@ SUPER_PROPERTIES: dict[str | RelType, URIRef] = {
     RelType.IN_DOCUMENT: DCTERMS.isPartOf,
     RelType.LOCATED_IN: SDO.location,
     RelType.MENTIONS: SDO.mentions,
+    RelType.APPLIES_TO: DCTERMS.subject,
 }
 
 _SUPER_CLASSES: dict[Label | ModelClass, tuple[URIRef, ...]] = {
@@ -89,6 +90,7 @@ _SUPER_CLASSES: dict[Label | ModelClass, tuple[URIRef, ...]] = {
     Label.REGION: (SDO.AdministrativeArea,),
     Label.ZONE: (SDO.Place,),
     Label.TARGET: (PROV.Entity,),
+    Label.INSTRUMENT: (PROV.Entity,),
     Label.DOCUMENT: (FOAF.Document, PROV.Entity),
     Label.SENTENCE: (PROV.Entity,),
 }

@@ -6,7 +6,8 @@ at most one value for scalars, and these rules on top:
 
 - every node has an ``id``; entities have a non-empty ``name``, a ``kind`` among the kinds of their
   label and ``mentions`` ≥ 0; targets have ``metric``, ``value``, ``unit``; sentences have ``text``
-  and belong to a document;
+  and belong to a document; instrument codings have a type (``kind``), a ``side`` among `SIDES`, cues,
+  their sentence and document;
 - years (``year``, ``first_year``, ``last_year``) lie in `YEAR_RANGE` when present;
 - every derived relation statement has at least one evidence sentence, a weight > 0 and docs;
 - every statement names one subject, predicate and object; the ends of each relation type carry
@@ -22,7 +23,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
-from jig.core.schema import ENTITY_LABELS, KINDS, NODE_PROPERTIES, RELATIONS, Label, PropType, RelType
+from jig.core.schema import ENTITY_LABELS, KINDS, NODE_PROPERTIES, RELATIONS, SIDES, Label, PropType, RelType
 from ontology.owl import (
     BASE,
     PREFIXES,
@@ -48,6 +49,7 @@ Holder = Label | ModelClass
 REQUIRED: dict[Holder, frozenset[str]] = {
     **{label: frozenset({"id", "name", "kind", "mentions"}) for label in ENTITY_LABELS},
     Label.TARGET: frozenset({"id", "kind", "metric", "value", "unit"}),
+    Label.INSTRUMENT: frozenset({"id", "kind", "side", "cues", "document", "sentence"}),
     Label.DOCUMENT: frozenset({"id"}),
     Label.SENTENCE: frozenset({"id", "text", "document"}),
     ModelClass.DERIVED_RELATION: frozenset({"weight", "docs", "evidence"}),
@@ -57,6 +59,8 @@ REQUIRED: dict[Holder, frozenset[str]] = {
 _MIN_INCLUSIVE = {"mentions": 0, "index": 0, "start": 0, "end": 0}
 _MIN_EXCLUSIVE = {"weight": 0}
 _YEARS = ("year", "first_year", "last_year")
+#: Properties whose values come from a closed list (besides ``kind``, whose list is per label).
+_ALLOWED: dict[str, tuple[str, ...]] = {"side": SIDES}
 
 
 def _local(iri: URIRef) -> str:
@@ -100,9 +104,10 @@ def _property_shape(graph: Graph, holder: Holder, name: str) -> URIRef:
     if name in _YEARS:
         graph.add((shape, SH.minInclusive, Literal(YEAR_RANGE[0])))
         graph.add((shape, SH.maxInclusive, Literal(YEAR_RANGE[1])))
-    if name == "kind" and isinstance(holder, Label):
+    values = KINDS[holder] if name == "kind" and isinstance(holder, Label) else _ALLOWED.get(name)
+    if values:
         allowed = BNode()
-        Collection(graph, allowed, [Literal(k) for k in KINDS[holder]])
+        Collection(graph, allowed, [Literal(v) for v in values])
         graph.add((shape, SH["in"], allowed))
     return shape
 

@@ -95,6 +95,10 @@ _LABELS: dict[Label, TermText] = {
     Label.TARGET: _T("量化目标", "Target",
                      "政策文件提出的量化目标或已达到的基数",
                      "A quantitative goal set by a policy document, or an achieved baseline figure"),
+    Label.INSTRUMENT: _T("政策工具", "Policy instrument",
+                         "对一个政策措施句按 Rothwell–Zegveld 政策工具类型所做的一次编码（供给型、环境型、需求型）",
+                         "One coding of a measure sentence with a Rothwell–Zegveld policy-instrument type "
+                         "(supply, environment or demand side)"),
     Label.DOCUMENT: _T("文件", "Document",
                        "语料中的政策文件",
                        "A policy document of the corpus"),
@@ -176,6 +180,50 @@ _KINDS: dict[Kind, TermText] = {
                                   "A zone of none of the other kinds"),
     Kind(Label.TARGET, "Baseline"): _T("基数", "Baseline", "已达到的数值，而非目标",
                                        "An achieved figure rather than a goal"),
+    Kind(Label.INSTRUMENT, "Talent"): _T("人才", "Talent", "供给型：人才的培养、引进、激励与流动",
+                                         "Supply side: training, attracting, rewarding and moving people"),
+    Kind(Label.INSTRUMENT, "Funding"): _T("资金投入", "Funding", "供给型：财政资金、专项资金、补助、资助与奖励",
+                                          "Supply side: public money such as special funds, grants, subsidies, awards"),
+    Kind(Label.INSTRUMENT, "Infrastructure"): _T("基础设施与平台", "Infrastructure and platforms",
+                                                 "供给型：建设实验室、中心、平台、基地、孵化器、园区和科研设施",
+                                                 "Supply side: building labs, centres, platforms, bases, incubators, "
+                                                 "parks and research facilities"),
+    Kind(Label.INSTRUMENT, "TechnicalSupport"): _T("技术支持", "Technical support",
+                                                   "供给型：研发与攻关、科技项目、成果转化与技术转移、技术服务",
+                                                   "Supply side: R&D and key-technology research, projects, "
+                                                   "technology transfer and technical services"),
+    Kind(Label.INSTRUMENT, "Information"): _T("信息支持", "Information", "供给型：信息系统与平台、数据库、信息公开与发布",
+                                              "Supply side: information systems, databases, reporting and disclosure"),
+    Kind(Label.INSTRUMENT, "Tax"): _T("税收优惠", "Tax", "环境型：减税、免税、加计扣除等税收优惠",
+                                      "Environment side: tax incentives such as reductions, deductions, exemptions"),
+    Kind(Label.INSTRUMENT, "Finance"): _T("金融支持", "Finance", "环境型：信贷、担保、保险、创业投资、引导基金与资本市场",
+                                          "Environment side: credit, guarantees, insurance, venture capital, "
+                                          "guidance funds and capital markets"),
+    Kind(Label.INSTRUMENT, "IntellectualProperty"): _T("知识产权", "Intellectual property",
+                                                       "环境型：知识产权的创造、保护、运用与管理",
+                                                       "Environment side: creating, protecting, using and managing IP"),
+    Kind(Label.INSTRUMENT, "Regulation"): _T("法规管制", "Regulation", "环境型：法规、标准、监督、评价考核、审批与诚信",
+                                             "Environment side: laws, standards, supervision, evaluation, approvals, "
+                                             "integrity rules"),
+    Kind(Label.INSTRUMENT, "GoalPlanning"): _T("目标规划", "Goal planning", "环境型：目标、量化指标、规划与布局",
+                                               "Environment side: goals, targets, plans and layouts"),
+    Kind(Label.INSTRUMENT, "StrategicMeasures"): _T("策略性措施", "Strategic measures",
+                                                    "环境型：体制机制改革、组织协调、合作、市场导向与创新氛围",
+                                                    "Environment side: institutional reform, coordination, "
+                                                    "cooperation, market orientation, innovation culture"),
+    Kind(Label.INSTRUMENT, "Procurement"): _T("政府采购", "Procurement", "需求型：政府采购、首购、订购与首台（套）",
+                                              "Demand side: public procurement, first purchase, first sets"),
+    Kind(Label.INSTRUMENT, "PilotDemonstration"): _T("示范工程", "Pilot demonstration",
+                                                     "需求型：试点、示范项目与示范应用、示范区、应用场景",
+                                                     "Demand side: pilots, demonstration projects and applications, "
+                                                     "demonstration zones, application scenarios"),
+    Kind(Label.INSTRUMENT, "Outsourcing"): _T("服务外包", "Outsourcing", "需求型：政府购买服务、委托、外包与众包",
+                                              "Demand side: government purchase of services, commissioning, "
+                                              "outsourcing and crowdsourcing"),
+    Kind(Label.INSTRUMENT, "TradeMarketAccess"): _T("贸易与市场准入", "Trade and market access",
+                                                    "需求型：技术与产品的进出口、海外市场、市场准入与技术交易",
+                                                    "Demand side: trade in technology and products, overseas "
+                                                    "markets, market access, technology trading"),
 }
 
 _RELATIONS: dict[RelType, TermText] = {
@@ -202,6 +250,10 @@ _RELATIONS: dict[RelType, TermText] = {
     RelType.SETS_TARGET: _T("提出目标", "sets target", "文件提出某量化目标", "A document sets a quantitative target"),
     RelType.MENTIONS: _T("提及", "mentions", "句子提及某实体或目标", "A sentence mentions an entity or target"),
     RelType.IN_DOCUMENT: _T("出自文件", "in document", "句子属于某文件", "A sentence belongs to a document"),
+    RelType.CODED_AS: _T("编码为", "coded as", "政策措施句被编码为某种政策工具",
+                         "A measure sentence is coded as a policy instrument"),
+    RelType.APPLIES_TO: _T("作用于", "applies to", "政策工具编码涉及其句子所提及的机构、平台、产业、计划等实体",
+                           "An instrument coding concerns an entity its sentence names"),
 }
 
 _PROPERTIES: dict[str, TermText] = {
@@ -217,6 +269,14 @@ _PROPERTIES: dict[str, TermText] = {
     "docs": _T("来源文件", "documents", "提及它或提供证据的文件", "Documents mentioning it or giving the evidence"),
     "centrality": _T("中心度", "centrality", "类型化关系上的 PageRank，构建时计算",
                      "PageRank over the typed relations, computed at build time"),
+    "pagerank": _T("PageRank 中心度", "PageRank", "在机构—平台—产业网络中的 PageRank，构建时计算",
+                   "PageRank in the institution-platform-industry network, computed at build time"),
+    "betweenness": _T("中介中心度", "betweenness", "在机构—平台—产业网络中的标准化中介中心度：连接作用的大小",
+                      "Normalised betweenness in the institution-platform-industry network: how much it bridges"),
+    "community": _T("社群", "community", "在机构—平台—产业网络中的 Louvain 社群编号（0 为最大）",
+                    "Louvain community in the institution-platform-industry network (0 is the largest)"),
+    "side": _T("政策工具面", "side", "供给型（supply）、环境型（environment）或需求型（demand）",
+               "'supply', 'environment' or 'demand'"),
     "source": _T("来源", "source", "gazetteer（人工整理）或 discovered（按名称形式发现）",
                  "'gazetteer' (curated) or 'discovered' (found by the form of its name)"),
     "metric": _T("指标", "metric", "规范化的指标名称，如 R&D经费占GDP比重",
@@ -241,7 +301,8 @@ _PROPERTIES: dict[str, TermText] = {
     "weight": _T("权重", "weight", "关系强度：按线索强弱加权的证据句数",
                  "Strength: evidence sentences weighted by cue strength"),
     "evidence": _T("证据", "evidence", "陈述该关系的句子", "The sentences stating the relation"),
-    "cues": _T("线索词", "cues", "提示该关系的线索词", "The cue words that signalled the relation"),
+    "cues": _T("线索词", "cues", "提示该关系或政策工具类型的线索词",
+               "The cue words that signalled the relation or the instrument type"),
     "surface": _T("原文写法", "surface form", "提及在原文中的写法", "The mention as written"),
 }
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from functools import cache
 
 from ingest.extract.mentions import Extractor
@@ -35,17 +33,3 @@ def mentions(*texts: str) -> list[Mention]:
 def found(text: str) -> set[tuple[str, str, str]]:
     """(normalised name, label, kind) of every mention in `text`."""
     return {(m.normalized, m.label.value, m.kind) for m in mentions(text)}
-
-
-def best_cpu(*runs: Callable[[], object], times: int = 5) -> list[float]:
-    """The least CPU time of this process each run took over `times` rounds (for the speed tests).
-
-    The runs take turns, round after round, so that a busy spell of a shared machine slows them alike.
-    """
-    best = [float("inf")] * len(runs)
-    for _ in range(times):
-        for index, run in enumerate(runs):
-            started = time.process_time()
-            run()
-            best[index] = min(best[index], time.process_time() - started)
-    return best

@@ -20,12 +20,21 @@ def derived_rel(source: Node, rel_type: RelType, target: Node, weight: float = 1
     return Relationship(source.id, source.label, rel_type, target.id, target.label, props)
 
 
+def instrument_node(sentence: str, kind: str, side: str, cues: list[str], year: int) -> Node:
+    """An instrument coding of one sentence of the small graph."""
+    node_id = f"instr_{sentence}.{kind}"
+    props = {"kind": kind, "side": side, "cues": cues, "document": sentence.split(".")[0], "sentence": sentence,
+             "year": year}
+    return Node(node_id, L.INSTRUMENT, props)
+
+
 def small_graph() -> KnowledgeGraph:
     """A hand-made graph with every kind of record the library queries read (two documents, real names)."""
     jcf = entity_node("inst_jcf", L.INSTITUTION, "吉林化纤集团有限责任公司", "Jilin Chemical Fiber Group",
-                  ["吉林化纤"], kind="Enterprise", centrality=0.30, mentions=4)
+                  ["吉林化纤"], kind="Enterprise", centrality=0.30, mentions=4, pagerank=0.4, betweenness=0.5,
+                  community=0)
     jlu = entity_node("inst_jlu", L.INSTITUTION, "吉林大学", "Jilin University", ["吉大"], kind="University",
-                  centrality=0.45, mentions=9)
+                  centrality=0.45, mentions=9, pagerank=0.2, betweenness=0.1, community=1)
     gov = entity_node("inst_jl_gov", L.INSTITUTION, "吉林省人民政府", "People's Government of Jilin Province",
                   ["省政府"], kind="Government", centrality=0.10)
     materials = entity_node("ind_new_materials", L.INDUSTRY, "新材料", "New materials", ["新材料产业"])
@@ -56,6 +65,12 @@ def small_graph() -> KnowledgeGraph:
                                          "document": "d2016", "sentence": "d2016.s0001"})
         for year, value, kind in ((2025, 2.5, "Target"), (2015, 1.2, "Baseline"))
     ]
+    instruments = [
+        instrument_node("d2014.s0000", "TechnicalSupport", "supply", ["发展"], 2014),
+        instrument_node("d2016.s0001", "Infrastructure", "supply", ["中心"], 2016),
+        instrument_node("d2016.s0001", "Tax", "environment", ["税收优惠"], 2016),
+    ]
+    applies = [(instruments[0], jcf), (instruments[0], carbon), (instruments[1], jcf), (instruments[2], jcf)]
     entities = [jcf, jlu, gov, materials, carbon, lab, alliance, province, city, zone, programme]
     rels = [
         derived_rel(jcf, R.ANCHORS, carbon, 3.0, ("d2014.s0000", "d2016.s0001")),
@@ -78,5 +93,7 @@ def small_graph() -> KnowledgeGraph:
         Relationship("d2016.s0001", L.SENTENCE, R.MENTIONS, jcf.id, L.INSTITUTION,
                      {"start": 2, "end": 6, "surface": "吉林化纤"}),
         *(Relationship("d2016", L.DOCUMENT, R.SETS_TARGET, t.id, L.TARGET, {}) for t in targets),
+        *(Relationship(c.properties["sentence"], L.SENTENCE, R.CODED_AS, c.id, L.INSTRUMENT, {}) for c in instruments),
+        *(Relationship(c.id, L.INSTRUMENT, R.APPLIES_TO, e.id, e.label, {}) for c, e in applies),
     ]
-    return KnowledgeGraph(nodes=[*entities, *docs, *sentences, *targets], relationships=rels)
+    return KnowledgeGraph(nodes=[*entities, *docs, *sentences, *targets, *instruments], relationships=rels)

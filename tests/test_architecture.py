@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("ingest.resolve",),
     ("ingest.relate",),
     ("ingest.targets",),
+    ("ingest.instruments",),
     ("ingest.assemble",),
     ("ingest.pipeline",),
     ("ingest.cache",),

@@ -12,6 +12,7 @@ from explorer.markup import highlight, markdown_text
 from explorer.services.entities import search
 from explorer.services.models import Entity, Relation
 from explorer.services.neighbourhood import ENTITY_LABEL_NAMES, ENTITY_REL_TYPES
+from explorer.services.network import community_names
 from explorer.ui import document_href, entity_anchor, guarded, lang, show_graph, tr
 
 MAX_RELATIONS = 60
@@ -19,6 +20,7 @@ MAX_EVIDENCE = 3
 _STATE = "entity_centres"
 _PARAM_SEEN = "entity_param_seen"
 _QUERY_SEEN = "entity_query_seen"
+_COLOUR = "entity_colour_community"
 
 
 def _select(entity_id: str) -> None:
@@ -85,8 +87,16 @@ def _card(entity: Entity) -> None:
         f"**{tr('entity.names')}**: {markdown_text(names)}",
         f"**{tr('entity.aliases')}**: {markdown_text(aliases)}",
         f"**{tr('entity.source')}**: {markdown_text(entity.source or tr('word.none'))} · {markdown_text(entity.id)}",
+        *([markdown_text(_roles(entity))] if entity.community is not None else []),
     ]
     st.markdown("  \n".join(lines))
+
+
+def _roles(entity: Entity) -> str:
+    names = community_names(data.entities(), lang())
+    community = tr("network.community_named", number=entity.community, name=names.get(entity.community, ""))
+    return tr("entity.roles", community=community, betweenness=entity.betweenness or 0.0,
+              pagerank=entity.pagerank or 0.0)
 
 
 def _graph_controls() -> tuple[int, tuple[str, ...], tuple[str, ...], int]:
@@ -94,6 +104,7 @@ def _graph_controls() -> tuple[int, tuple[str, ...], tuple[str, ...], int]:
         left, middle, right = st.columns([1, 2, 2])
         depth = left.radio(tr("entity.depth"), (1, 2), horizontal=True, key="entity_depth")
         cap = left.slider(tr("entity.cap"), 10, 200, 60, step=10, key="entity_cap")
+        left.toggle(tr("entity.colour"), key=_COLOUR)
         labels = middle.multiselect(tr("entity.labels"), ENTITY_LABEL_NAMES, default=list(ENTITY_LABEL_NAMES),
                                     format_func=lambda v: label_name(v, lang()), key="entity_labels")
         types = right.multiselect(tr("entity.types"), ENTITY_REL_TYPES, default=list(ENTITY_REL_TYPES),
@@ -130,7 +141,7 @@ def _relation_rows(entity: Entity, relations: list[Relation], index: dict[str, E
             f"[{html.escape(_doc_title(ev.document_id))}]</a></div>"
             for ev in relation.evidence[:MAX_EVIDENCE]
         )
-        extra = len(relation.evidence) - MAX_EVIDENCE
+        extra = relation.evidence_count - MAX_EVIDENCE
         if extra > 0:
             evidence += f"<div><em>{tr('entity.more_evidence', n=extra)}</em></div>"
         arrow = "→" if outgoing else "←"
@@ -146,8 +157,7 @@ def _relation_rows(entity: Entity, relations: list[Relation], index: dict[str, E
 
 
 def _doc_title(document_id: str) -> str:
-    titles = {d.id: d.title for d in data.documents()}
-    return titles.get(document_id, document_id)
+    return data.document_titles().get(document_id, document_id)
 
 
 def render() -> None:
@@ -176,13 +186,15 @@ def render() -> None:
         st.caption(tr("entity.centres", names=markdown_text("、".join(index[c].display(lang()) for c in centres))))
         if graph.capped:
             st.info(tr("entity.capped", shown=len(graph.nodes), hidden=graph.hidden))
-        show_graph(graph, entity.display(lang()), key="entity_graph", download_name=f"{entity.id}.html")
+        communities = community_names(entities, lang()) if st.session_state.get(_COLOUR) else None
+        show_graph(graph, entity.display(lang()), key="entity_graph", download_name=f"{entity.id}.html",
+                   communities=communities)
         _expand(index, [n.id for n in graph.nodes], centres)
 
     st.subheader(tr("entity.relations"))
     include_co = st.toggle(tr("entity.include_co"), value=False, key="entity_include_co")
     wanted = tuple(t for t in ENTITY_REL_TYPES if t != "SUBINDUSTRY_OF" and (include_co or t != "CO_MENTIONED"))
-    relations = guarded(lambda: data.relations(entity.id, wanted))
+    relations = guarded(lambda: data.relations(entity.id, wanted, MAX_EVIDENCE))
     if not relations:
         st.info(tr("entity.no_relations"))
         return

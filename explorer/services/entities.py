@@ -18,7 +18,8 @@ ROW_CAP = 200_000
 _FIELDS = (
     "n.id AS id, n.name AS name, n.name_en AS name_en, n.aliases AS aliases, n.kind AS kind, "
     "n.mentions AS mentions, n.first_year AS first_year, n.last_year AS last_year, n.docs AS docs, "
-    "n.centrality AS centrality, n.source AS source"
+    "n.centrality AS centrality, n.source AS source, n.pagerank AS pagerank, n.betweenness AS betweenness, "
+    "n.community AS community"
 )
 
 
@@ -46,6 +47,9 @@ def _entity(row: dict) -> Entity:
         docs=tuple(row.get("docs") or ()),
         centrality=float(row.get("centrality") or 0.0),
         source=row.get("source") or "",
+        pagerank=row.get("pagerank"),
+        betweenness=row.get("betweenness"),
+        community=row.get("community"),
     )
 
 

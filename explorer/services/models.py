@@ -21,6 +21,9 @@ class Entity:
     docs: tuple[str, ...] = ()
     centrality: float = 0.0
     source: str = ""
+    pagerank: float | None = None
+    betweenness: float | None = None
+    community: int | None = None
 
     def display(self, lang: str) -> str:
         """The name to show in `lang` ("zh" or "en"); the Chinese name when no English one exists."""
@@ -56,6 +59,7 @@ class GraphNode:
     kind: str
     centrality: float = 0.0
     centre: bool = False
+    community: int | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Relation:
-    """A derived relationship with its evidence sentences."""
+    """A derived relationship with its evidence sentences (perhaps only the first few: `evidence_count` has them all)."""
 
     source: str
     type: str
@@ -102,3 +106,4 @@ class Relation:
     docs: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    evidence_count: int = 0

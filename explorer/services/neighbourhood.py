@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 from explorer.services.dialect import dialect_for, rel_pattern
 from explorer.services.models import Entity, GraphEdge, GraphNode, Subgraph
-from jig.core.schema import ENTITY_LABELS, RELATIONS, RelType, check_rel_type
+from jig.core.schema import ENTITY_LABELS, RELATIONS, check_rel_type
 
 if TYPE_CHECKING:
     from queries.store import GraphStore
 
-#: Relation types between entities (the lexical and document layers are left out).
+#: Relation types between entities (the lexical, document and instrument layers are left out).
 ENTITY_REL_TYPES: tuple[str, ...] = tuple(
-    t.value for t in RelType if t not in (RelType.MENTIONS, RelType.IN_DOCUMENT, RelType.SETS_TARGET)
+    t.value for t, r in RELATIONS.items() if set(r.sources) | set(r.targets) <= set(ENTITY_LABELS)
 )
 ENTITY_LABEL_NAMES: tuple[str, ...] = tuple(label.value for label in ENTITY_LABELS)
 ROW_CAP = 50_000
@@ -42,7 +42,8 @@ def edges_touching(
 
 def graph_node(entity: Entity, centre: bool = False) -> GraphNode:
     """The drawable node of an entity."""
-    return GraphNode(entity.id, entity.label, entity.name, entity.name_en, entity.kind, entity.centrality, centre)
+    return GraphNode(entity.id, entity.label, entity.name, entity.name_en, entity.kind, entity.centrality, centre,
+                     entity.community)
 
 
 def neighbourhood(

@@ -29,16 +29,21 @@ def sentences(store: GraphStore, ids: Iterable[str]) -> dict[str, Evidence]:
 
 
 def relations_of(
-    store: GraphStore, entity_id: str, types: Iterable[str] = tuple(t.value for t in DERIVED_RELATIONS)
+    store: GraphStore, entity_id: str, types: Iterable[str] = tuple(t.value for t in DERIVED_RELATIONS),
+    evidence_limit: int | None = None,
 ) -> list[Relation]:
-    """Derived relations with `entity_id` at either end, strongest first, each with its evidence."""
+    """Derived relations with `entity_id` at either end, strongest first, each with its evidence.
+
+    With `evidence_limit`, only the first that many evidence sentences of each relation are fetched (a
+    relation of a large corpus has thousands); `Relation.evidence_count` still counts them all.
+    """
     cypher = (
         f"MATCH (a)-[r:{rel_pattern(types)}]->(b) WHERE a.id = $id OR b.id = $id "
         f"RETURN a.id AS source, b.id AS target, {dialect_for(store.backend).rel_type('r')} AS type, "
         "r.weight AS weight, r.docs AS docs, r.evidence AS evidence, r.cues AS cues"
     )
     rows = store.query(cypher, {"id": entity_id}, row_cap=ROW_CAP).rows
-    found = sentences(store, (s for row in rows for s in row.get("evidence") or ()))
+    found = sentences(store, (s for row in rows for s in (row.get("evidence") or ())[:evidence_limit]))
     relations = [
         Relation(
             source=row["source"],
@@ -47,7 +52,8 @@ def relations_of(
             weight=row.get("weight"),
             docs=tuple(row.get("docs") or ()),
             cues=tuple(row.get("cues") or ()),
-            evidence=tuple(found[s] for s in row.get("evidence") or () if s in found),
+            evidence=tuple(found[s] for s in (row.get("evidence") or ())[:evidence_limit] if s in found),
+            evidence_count=len(row.get("evidence") or ()),
         )
         for row in rows
     ]

@@ -1,1 +1,1 @@
-"""Stage 7, assemble: all stage records → the `KnowledgeGraph` payload."""
+"""Stage 8, assemble: all stage records → the `KnowledgeGraph` payload."""

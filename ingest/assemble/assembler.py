@@ -1,8 +1,9 @@
-"""Assemble the stages' records into the KnowledgeGraph: lexical layer, entities, edges, targets.
+"""Assemble the stages' records into the KnowledgeGraph: lexical layer, entities, edges, targets, instruments.
 
 Adds what no single stage knows: per-entity statistics (mentions, documents, first and last year),
-the curated industry taxonomy (SUBINDUSTRY_OF), PageRank centrality, and a check that every piece
-of evidence is an exact substring of its document.
+the curated industry taxonomy (SUBINDUSTRY_OF), the network measures of `roles` (centrality, and
+PageRank, betweenness and community in the institution–platform–industry network), and a check that
+every piece of evidence is an exact substring of its document.
 """
 
 from __future__ import annotations
@@ -12,37 +13,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
+from ingest.assemble.roles import NetworkRole, centrality, network_roles
 from ingest.lexicon.gazetteer import Gazetteer
 from jig.core.errors import EvidenceError
 from jig.core.graph import KnowledgeGraph, Node, Relationship, check_endpoints
-from jig.core.records import Document, Edge, Entity, Evidence, Sentence, Target
+from jig.core.records import Document, Edge, Entity, Evidence, Instrument, Sentence, Target
 from jig.core.schema import Label, RelType
 
 if TYPE_CHECKING:
     from jig.core.records import Extraction
 
-#: Relation types that feed the centrality computation (typed, text-derived relations).
-_CENTRALITY_TYPES = frozenset(
-    {
-        RelType.HOSTED_BY,
-        RelType.ANCHORS,
-        RelType.FOCUSES_ON,
-        RelType.LEADS,
-        RelType.MEMBER_OF,
-        RelType.LOCATED_IN,
-        RelType.PART_OF,
-        RelType.SUPPORTS,
-        RelType.COOPERATES_WITH,
-    }
-)
-
 
 def assemble(extraction: Extraction, gazetteer: Gazetteer) -> KnowledgeGraph:
     """Build the graph payload from an extraction; raises EvidenceError if evidence is not verbatim."""
     documents = {d.id: d for d in extraction.documents}
-    check_evidence(documents, _all_evidence(extraction.edges, extraction.targets))
+    check_evidence(documents, _all_evidence(extraction.edges, extraction.targets, extraction.instruments))
     entities = _with_statistics(extraction, documents, gazetteer)
     graph = KnowledgeGraph()
     graph.nodes.extend(_document_node(d) for d in extraction.documents)
@@ -61,8 +46,12 @@ def assemble(extraction: Extraction, gazetteer: Gazetteer) -> KnowledgeGraph:
             Relationship(target.evidence.sentence_id, Label.SENTENCE, RelType.MENTIONS, target.id, Label.TARGET,
                          {"start": target.evidence.start, "end": target.evidence.end, "surface": target.evidence.text})
         )
-    centrality = _centrality(entities, extraction.edges)
-    graph.nodes.extend(_entity_node(e, centrality.get(e.id, 0.0)) for e in entities)
+    for instrument in extraction.instruments:
+        graph.nodes.append(_instrument_node(instrument))
+        graph.relationships.extend(_instrument_edges(instrument, labels))
+    ranks = centrality(entities, extraction.edges)
+    roles = network_roles(entities, extraction.edges)
+    graph.nodes.extend(_entity_node(e, ranks.get(e.id, 0.0), roles.get(e.id)) for e in entities)
     problems = check_endpoints(graph)
     if problems:
         raise EvidenceError("the assembled graph is inconsistent: " + "; ".join(problems[:5]))
@@ -79,11 +68,14 @@ def check_evidence(documents: Mapping[str, Document], evidence: Iterable[Evidenc
             )
 
 
-def _all_evidence(edges: Iterable[Edge], targets: Iterable[Target]) -> Iterable[Evidence]:
+def _all_evidence(edges: Iterable[Edge], targets: Iterable[Target],
+                  instruments: Iterable[Instrument]) -> Iterable[Evidence]:
     for edge in edges:
         yield from edge.evidence
     for target in targets:
         yield target.evidence
+    for instrument in instruments:
+        yield instrument.evidence
 
 
 def _with_statistics(extraction: Extraction, documents: Mapping[str, Document], gazetteer: Gazetteer) -> list[Entity]:
@@ -156,21 +148,7 @@ def _edge(edge: Edge, labels: Mapping[str, Label]) -> Relationship:
     )
 
 
-def _centrality(entities: list[Entity], edges: Iterable[Edge]) -> dict[str, float]:
-    """PageRank over the typed relations (undirected, weighted); isolated entities get the minimum."""
-    network = nx.Graph()
-    network.add_nodes_from(e.id for e in entities)
-    for edge in edges:
-        if edge.type in _CENTRALITY_TYPES and edge.source != edge.target:
-            previous = network.get_edge_data(edge.source, edge.target, {"weight": 0.0})["weight"]
-            network.add_edge(edge.source, edge.target, weight=previous + edge.weight)
-    if network.number_of_nodes() == 0:
-        return {}
-    ranks = nx.pagerank(network, weight="weight")
-    return {node: round(rank, 6) for node, rank in ranks.items()}
-
-
-def _entity_node(entity: Entity, centrality: float) -> Node:
+def _entity_node(entity: Entity, rank: float, role: NetworkRole | None) -> Node:
     return Node(
         entity.id,
         entity.label,
@@ -184,7 +162,10 @@ def _entity_node(entity: Entity, centrality: float) -> Node:
             "first_year": entity.first_year,
             "last_year": entity.last_year,
             "docs": list(entity.docs),
-            "centrality": centrality,
+            "centrality": rank,
+            "pagerank": role.pagerank if role else None,
+            "betweenness": role.betweenness if role else None,
+            "community": role.community if role else None,
             "source": entity.source,
         },
     )
@@ -246,3 +227,27 @@ def _target_node(target: Target) -> Node:
             "sentence": target.evidence.sentence_id,
         },
     )
+
+
+def _instrument_node(instrument: Instrument) -> Node:
+    return Node(
+        instrument.id,
+        Label.INSTRUMENT,
+        {
+            "id": instrument.id,
+            "kind": instrument.kind,
+            "side": instrument.side,
+            "cues": list(instrument.cues),
+            "document": instrument.doc_id,
+            "sentence": instrument.evidence.sentence_id,
+            "year": instrument.year,
+        },
+    )
+
+
+def _instrument_edges(instrument: Instrument, labels: Mapping[str, Label]) -> Iterable[Relationship]:
+    """The coding's sentence CODED_AS it, and it APPLIES_TO each entity the sentence names."""
+    yield Relationship(instrument.evidence.sentence_id, Label.SENTENCE, RelType.CODED_AS, instrument.id,
+                       Label.INSTRUMENT)
+    for entity_id in instrument.entities:
+        yield Relationship(instrument.id, Label.INSTRUMENT, RelType.APPLIES_TO, entity_id, labels[entity_id])

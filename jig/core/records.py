@@ -1,7 +1,8 @@
 """Typed records passed between the ingest stages.
 
 read → Document; segment → Sentence; extract → Mention; resolve → Entity + ResolvedMention;
-relate → Edge; targets → Target. The KnowledgeGraph payload (`jig.core.graph`) is assembled from them.
+relate → Edge; targets → Target; instruments → Instrument. The KnowledgeGraph payload (`jig.core.graph`) is
+assembled from them.
 All character offsets are into `Document.text` and are half-open ``[start, end)``, except a
 `Token`'s, which are into its sentence's `view` (the tokens are read sentence by sentence).
 """
@@ -201,6 +202,25 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Instrument:
+    """A measure sentence coded with one policy-instrument type (a kind of `Instrument` in the schema).
+
+    `cues` are the words of the sentence that signalled the type (for a goal read by the targets
+    stage, the target it states); `entities` are the ids of the entities the sentence names that the
+    measure concerns (`schema.INSTRUMENT_TARGETS`), in order of first mention.
+    """
+
+    id: str
+    kind: str
+    side: str
+    cues: tuple[str, ...]
+    doc_id: str
+    year: int | None
+    evidence: Evidence
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Resolution:
     """The canonical entities and every mention with the id of the entity it resolved to."""
 
@@ -218,3 +238,4 @@ class Extraction:
     resolution: Resolution
     edges: list[Edge]
     targets: list[Target]
+    instruments: list[Instrument] = field(default_factory=list)

@@ -23,6 +23,7 @@ class Label(StrEnum):
     REGION = "Region"
     ZONE = "Zone"
     TARGET = "Target"
+    INSTRUMENT = "Instrument"
     DOCUMENT = "Document"
     SENTENCE = "Sentence"
 
@@ -44,6 +45,8 @@ class RelType(StrEnum):
     SETS_TARGET = "SETS_TARGET"
     MENTIONS = "MENTIONS"
     IN_DOCUMENT = "IN_DOCUMENT"
+    CODED_AS = "CODED_AS"
+    APPLIES_TO = "APPLIES_TO"
 
 
 #: Labels of the entities extracted from text (the "domain" layer).
@@ -57,6 +60,29 @@ ENTITY_LABELS: tuple[Label, ...] = (
     Label.REGION,
     Label.ZONE,
 )
+
+#: The policy-instrument types of Rothwell and Zegveld (the kinds of `Instrument`) and the side each
+#: belongs to: supply side (the government supplies the factors of innovation), environment side (it
+#: shapes the conditions) and demand side (it creates or opens markets for what innovation yields).
+INSTRUMENT_SIDES: dict[str, str] = {
+    "Talent": "supply",
+    "Funding": "supply",
+    "Infrastructure": "supply",
+    "TechnicalSupport": "supply",
+    "Information": "supply",
+    "Tax": "environment",
+    "Finance": "environment",
+    "IntellectualProperty": "environment",
+    "Regulation": "environment",
+    "GoalPlanning": "environment",
+    "StrategicMeasures": "environment",
+    "Procurement": "demand",
+    "PilotDemonstration": "demand",
+    "Outsourcing": "demand",
+    "TradeMarketAccess": "demand",
+}
+#: The three sides, in the order above.
+SIDES: tuple[str, ...] = tuple(dict.fromkeys(INSTRUMENT_SIDES.values()))
 
 #: Allowed values of `kind` per label. The first listed kind of single-kind labels is the default.
 KINDS: dict[Label, tuple[str, ...]] = {
@@ -93,6 +119,7 @@ KINDS: dict[Label, tuple[str, ...]] = {
     Label.REGION: ("Province", "City", "County", "Country", "Other"),
     Label.ZONE: ("HighTechZone", "NewArea", "DemonstrationZone", "DevelopmentZone", "ScienceCity", "Other"),
     Label.TARGET: ("Target", "Baseline"),
+    Label.INSTRUMENT: tuple(INSTRUMENT_SIDES),
     Label.DOCUMENT: ("Document",),
     Label.SENTENCE: ("Sentence",),
 }
@@ -108,6 +135,7 @@ ID_PREFIX: dict[Label, str] = {
     Label.REGION: "reg",
     Label.ZONE: "zone",
     Label.TARGET: "tgt",
+    Label.INSTRUMENT: "instr",
     Label.DOCUMENT: "doc",
     Label.SENTENCE: "sent",
 }
@@ -142,6 +170,11 @@ _ENTITY_PROPERTIES: tuple[Property, ...] = (
     Property("last_year", PropType.INT, "year of the latest document mentioning it"),
     Property("docs", PropType.STRING_LIST, "ids of the documents mentioning it"),
     Property("centrality", PropType.DOUBLE, "PageRank over the typed relations, computed at build time"),
+    Property("pagerank", PropType.DOUBLE,
+             "PageRank in the institution-platform-industry network (institutions, platforms, industries only)"),
+    Property("betweenness", PropType.DOUBLE,
+             "normalised betweenness in the institution-platform-industry network: how much it bridges"),
+    Property("community", PropType.INT, "Louvain community in the institution-platform-industry network (0 largest)"),
     Property("source", PropType.STRING, "'gazetteer' (curated) or 'discovered' (found by its form)"),
 )
 
@@ -160,6 +193,15 @@ NODE_PROPERTIES: dict[Label, tuple[Property, ...]] = {
         Property("year", PropType.INT, "the year the target is set for"),
         Property("document", PropType.STRING, "id of the document setting it"),
         Property("sentence", PropType.STRING, "id of the sentence stating it"),
+    ),
+    Label.INSTRUMENT: (
+        Property("id", PropType.STRING, "instr_<sentence id>.<kind>: one coding per sentence and instrument type"),
+        Property("kind", PropType.STRING, "the instrument type (one of the 15 of INSTRUMENT_SIDES)"),
+        Property("side", PropType.STRING, "'supply', 'environment' or 'demand'"),
+        Property("cues", PropType.STRING_LIST, "the words of the sentence that signalled the type"),
+        Property("document", PropType.STRING, "id of the document of the sentence"),
+        Property("sentence", PropType.STRING, "id of the measure sentence coded"),
+        Property("year", PropType.INT, "the year of the document"),
     ),
     Label.DOCUMENT: (
         Property("id", PropType.STRING, "document id (the file name without extension)"),
@@ -206,6 +248,8 @@ class RelationType:
 
 
 _ORGS = (Label.INSTITUTION, Label.PLATFORM, Label.ALLIANCE)
+#: The entities an instrument coding links to: what its sentence names, except regions (they say where, not what).
+INSTRUMENT_TARGETS: tuple[Label, ...] = tuple(label for label in ENTITY_LABELS if label != Label.REGION)
 _FOCI = (Label.INDUSTRY, Label.TECHNOLOGY)
 
 RELATIONS: dict[RelType, RelationType] = {
@@ -244,6 +288,10 @@ RELATIONS: dict[RelType, RelationType] = {
                      "a sentence mentions an entity", derived=False),
         RelationType(RelType.IN_DOCUMENT, (Label.SENTENCE,), (Label.DOCUMENT,), (), "a sentence belongs to a document",
                      derived=False),
+        RelationType(RelType.CODED_AS, (Label.SENTENCE,), (Label.INSTRUMENT,), (),
+                     "a measure sentence is coded as a policy instrument", derived=False),
+        RelationType(RelType.APPLIES_TO, (Label.INSTRUMENT,), INSTRUMENT_TARGETS, (),
+                     "an instrument coding concerns an entity its sentence names", derived=False),
     )
 }
 

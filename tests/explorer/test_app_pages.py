@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.graphviz import remote_references
-from queries.catalog import load_catalog
+from explorer.graphviz import COMMUNITY_COLOURS, NO_COMMUNITY, remote_references
+from explorer.i18n import kind_name
+from jig.core.schema import INSTRUMENT_SIDES, Label
+from queries.catalog import load_catalog, run_named
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
-PAGES = ("overview", "entity", "industry", "gallery", "console", "documents", "trends")
+PAGES = ("overview", "entity", "industry", "instruments", "network", "gallery", "console", "documents", "trends")
 
 Open = Callable[..., AppTest]
 
@@ -163,6 +165,87 @@ def test_app_industry_matrix_flags_and_ecosystem(open_page: Open) -> None:
     table = at.dataframe[-1].value
     assert "中国第一汽车集团有限公司" in set(table.iloc[:, 0])
     assert at.get("iframe")
+
+
+def _instrument_sentences(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if "jig-instruments" in m.value]
+
+
+@pytest.fixture
+def corpus_store(built):
+    from queries.store import open_store
+
+    store = open_store(built.build_dir)
+    yield store
+    store.close()
+
+
+def test_app_instruments_crosstab_cell_shows_its_sentences(open_page: Open, corpus_store) -> None:
+    at = open_page("instruments")
+    _assert_clean(at)
+    assert at.title[0].value == "政策工具" and len(at.dataframe) == 2
+    table = at.dataframe[0].value
+    assert table.index.name == "政策工具" and "合计" in table.columns
+    second = run_named(corpus_store, "instruments_by_industry", {}).rows[1]
+    at.selectbox(key="instruments_industry_cell").set_value(f"{second['instrument']}|{second['id']}").run()
+    _assert_clean(at)
+    sentences = _instrument_sentences(at)[0]
+    assert sentences.count("<tr>") == second["sentences"] + 1
+    assert "<mark>" in sentences and "documents?doc=" in sentences
+    assert any(f"{second['sentences']} 个措施句" in m.value for m in at.markdown)
+
+
+def test_app_instruments_side_filter_keeps_one_side(open_page: Open) -> None:
+    at = open_page("instruments")
+    at.radio(key="instruments_side").set_value("demand").run()
+    _assert_clean(at)
+    demand = {kind_name("Instrument", k, "zh") for k, side in INSTRUMENT_SIDES.items() if side == "demand"}
+    for key in ("instruments_industry_cell", "instruments_year_cell"):
+        shown = {option.split(" × ")[0] for option in at.selectbox(key=key).options}
+        assert shown and shown <= demand
+
+
+def test_app_instruments_by_year_for_an_industry(open_page: Open) -> None:
+    at = open_page("instruments", industry="ind_automotive")
+    _assert_clean(at)
+    assert at.selectbox(key="instruments_year_industry").value == "ind_automotive"
+    at.slider(key="instruments_years").set_value((2011, 2021)).run()
+    _assert_clean(at)
+    years = at.dataframe[1].value.columns[:-1]
+    assert len(years) >= 3 and all(2011 <= int(y) <= 2021 for y in years)
+    kind, year = at.selectbox(key="instruments_year_cell").value.split("|")
+    assert year in years and _instrument_sentences(at)[1].count("<tr>") >= 2
+
+
+def test_app_instruments_in_english(open_page: Open) -> None:
+    at = open_page("instruments")
+    at.sidebar.radio(key="lang").set_value("en").run()
+    _assert_clean(at)
+    assert at.title[0].value == "Policy instruments"
+    assert {"Instruments × industries", "Instruments × years"} <= {tab.label for tab in at.tabs}
+    assert "sentences" in at.selectbox(key="instruments_industry_cell").options[0]
+
+
+def test_app_network_bridging_communities_and_graph(open_page: Open, built) -> None:
+    at = open_page("network")
+    _assert_clean(at)
+    institutions = [n for n in built.graph.nodes_with(Label.INSTITUTION) if n.properties.get("betweenness")]
+    top = max(institutions, key=lambda n: (n.properties["betweenness"], n.properties["pagerank"]))
+    bridging = next(m.value for m in at.markdown if "jig-bridging" in m.value)
+    assert bridging.index(f"entity?entity={top.id}") < bridging.index("</tr><tr>", bridging.index("<td>"))
+    communities = at.dataframe[0].value
+    assert list(communities.iloc[:, 0]) == list(range(len(communities)))
+    colours = {n["color"] for n in _graph_nodes(at)}
+    assert colours <= set(COMMUNITY_COLOURS) and len(colours) >= 3
+    assert "社群 0 · " in at.get("iframe")[0].proto.srcdoc
+
+
+def test_app_entity_colours_by_community_on_request(open_page: Open) -> None:
+    at = open_page("entity", entity="inst_jlu")
+    assert any("网络角色" in m.value for m in at.markdown)
+    at.toggle(key="entity_colour_community").set_value(True).run()
+    _assert_clean(at)
+    assert {n["color"] for n in _graph_nodes(at)} <= {*COMMUNITY_COLOURS, NO_COMMUNITY}
 
 
 def test_app_gallery_runs_every_library_query(open_page: Open) -> None:

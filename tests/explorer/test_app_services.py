@@ -96,6 +96,14 @@ def test_app_relations_carry_evidence_from_their_documents(store, built) -> None
             assert evidence.text in texts[evidence.document_id]
 
 
+def test_app_relations_fetch_only_the_evidence_asked_for(store) -> None:
+    every = relations.relations_of(store, "inst_jlu")
+    first = relations.relations_of(store, "inst_jlu", evidence_limit=1)
+    assert any(len(r.evidence) > 1 for r in every)
+    assert [r.evidence[:1] for r in every] == [r.evidence for r in first]
+    assert [r.evidence_count for r in first] == [len(r.evidence) for r in every]
+
+
 def test_app_document_mentions_point_at_entity_names(store, index) -> None:
     docs = documents.list_documents(store)
     assert [d.year for d in docs] == sorted(d.year or 0 for d in docs)

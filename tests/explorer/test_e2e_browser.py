@@ -97,3 +97,56 @@ def test_e2e_browser_preview_an_upload(app_url: str, browser, tmp_path) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "documents-preview.png"), full_page=True)
     page.close()
+
+
+def _first_column_cell(build_dir) -> tuple[int, str, int]:
+    """The row (a type other than the preselected cell's) of the fullest cell of the first industry column of
+    the instrument × industry table, its option text and its number of sentences."""
+    from explorer.i18n import kind_name
+    from explorer.pages.instruments import MAX_INDUSTRIES
+    from explorer.services.instruments import by_industry
+    from explorer.services.entities import load_entities
+    from queries.store import open_store
+
+    with open_store(build_dir) as store:
+        tab = by_industry(store).first(MAX_INDUSTRIES)
+        names = {e.id: e.name for e in load_entities(store)}
+    column = tab.columns[0]
+    preselected = tab.ranked()[0]
+    rows = [r for r in range(min(len(tab.kinds), 9))
+            if tab.count(tab.kinds[r], column) and (tab.kinds[r], column) != (preselected.kind, preselected.column)]
+    row = max(rows, key=lambda r: tab.count(tab.kinds[r], column))
+    n = tab.count(tab.kinds[row], column)
+    return row, f"{kind_name('Instrument', tab.kinds[row], 'zh')} × {names[column]} · {n} 句", n
+
+
+def test_e2e_browser_instruments_cell_click_shows_its_sentences(app_url: str, browser, built) -> None:
+    row, option, n = _first_column_cell(built.build_dir)
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(f"{app_url}/instruments")
+    _settle(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.click(grid["x"] + 146, grid["y"] + 35 * (row + 1) + 17)  # the first industry column, below the header
+    page.wait_for_function(
+        "([option]) => [...document.querySelectorAll('input[role=combobox]')].some(i => i.value === option)",
+        arg=[option], timeout=60_000)
+    _settle(page)
+    table = page.locator("table.jig-instruments").first
+    assert table.locator("tr").count() == n + 1
+    assert table.locator("mark").count() > 0
+    _no_errors(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "instruments-cell.png"), full_page=True)
+    page.close()
+
+
+def test_e2e_browser_network_draws_communities(app_url: str, browser) -> None:
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(f"{app_url}/network")
+    _settle(page)
+    page.locator("table.jig-bridging a").first.wait_for(timeout=60_000)
+    frame = page.frame_locator("iframe").first
+    frame.locator("canvas").wait_for(timeout=60_000)
+    assert frame.locator(".item", has_text="社群 0").count() == 1
+    _no_errors(page)
+    page.close()

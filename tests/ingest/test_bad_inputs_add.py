@@ -89,7 +89,6 @@ def test_bad_input_add_a_name_starting_with_a_dash_needs_two_dashes_or_a_path(ca
     assert_accepted(case.add("./-dash.txt", cwd=incoming))
 
 
-@pytest.mark.xfail(strict=True, reason="needs ingest.build.add to call ingest.read.document.check_distinct")
 def test_bad_input_add_a_duplicate_under_another_name(case: Case) -> None:
     copy = case.write("copy.txt", (case.corpus / KEPT).read_bytes(), _incoming(case))
     assert_refused(case.add(copy), copy, f"the same text as {KEPT}: the document is there twice; "
@@ -103,10 +102,8 @@ PARALLEL_REFUSED: dict[str, object] = {
                  "the text has no words (only digits, punctuation or symbols): check that it is the right file"),
     "a symbolic link loop": (lambda c: os.symlink("loop.txt", c.corpus / "loop.txt") or c.corpus / "loop.txt",
                              "the file is a symbolic link that loops (it leads back to itself)"),
-    "a duplicate": pytest.param(
-        lambda c: Path(shutil.copy(c.corpus / KEPT, c.corpus / "z_copy.txt")),
-        f"the same text as {KEPT}: the document is there twice; remove one of the two files",
-        marks=pytest.mark.xfail(strict=True, reason="needs ingest.build._read_corpus to call check_distinct")),
+    "a duplicate": (lambda c: Path(shutil.copy(c.corpus / KEPT, c.corpus / "z_copy.txt")),
+                    f"the same text as {KEPT}: the document is there twice; remove one of the two files"),
 }
 
 

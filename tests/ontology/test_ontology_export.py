@@ -19,7 +19,7 @@ from ontology.__main__ import app
 from ontology.export import ExportError, ExportFormat, export_graph, write_neo4j_csv
 from ontology.rdf import to_rdf
 from tests.conftest import ROOT
-from tests.ontology.test_ontology_rdf import broken, sample_graph
+from tests.ontology.test_ontology_rdf import INSTRUMENT, broken, sample_graph
 
 
 def _rdf_round_trip(graph: KnowledgeGraph, tmp_path: Path) -> None:
@@ -75,6 +75,12 @@ def test_export_graphml_round_trip_with_scalar_attributes(tmp_path):
     (edge,) = loaded.get_edge_data("inst_faw", "ind_automotive").values()
     assert (edge["type"], edge["weight"], edge["evidence_count"]) == ("ANCHORS", 2.0, 2)
     assert edge["docs"] == "003_cfe322f93ce14a7f"
+    assert (faw["pagerank"], faw["betweenness"], faw["community"]) == (0.4, 0.25, 0)
+    coding = loaded.nodes[INSTRUMENT]
+    assert (coding["label"], coding["kind"], coding["side"], coding["cues"], coding["year"]) == (
+        "Instrument", "Infrastructure", "supply", "依托", 2016)
+    assert {(v, kind) for _, v, kind in loaded.out_edges(INSTRUMENT, data="type")} == {
+        ("inst_faw", "APPLIES_TO"), ("inst_jlu", "APPLIES_TO")}
 
 
 def test_export_csv_layout_for_neo4j_admin(tmp_path):
@@ -84,6 +90,9 @@ def test_export_csv_layout_for_neo4j_admin(tmp_path):
     assert header.endswith(",:LABEL")
     header = (tmp_path / "csv" / "rels_ANCHORS__Institution__Industry.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == ":START_ID(Institution),:END_ID(Industry),:TYPE,weight:double,docs:string[],evidence:string[],cues:string[]"
+    header = (tmp_path / "csv" / "nodes_Instrument.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "id:ID(Instrument),kind,side,cues:string[],document,sentence,year:int,:LABEL"
+    assert (tmp_path / "csv" / "rels_APPLIES_TO__Instrument__Institution.csv").is_file()
     readme = (tmp_path / "csv" / "README.txt").read_text(encoding="utf-8")
     assert re.search(r"^neo4j-admin database import full \\$", readme, re.M)
     assert "--array-delimiter=';'" in readme

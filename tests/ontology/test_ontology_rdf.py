@@ -15,6 +15,7 @@ from ontology.rdf import node_iri, statement_iri, to_rdf, typed_value
 
 DOC = "003_cfe322f93ce14a7f"
 S1, S2 = f"{DOC}.s0001", f"{DOC}.s0002"
+INSTRUMENT = f"instr_{S1}.Infrastructure"
 
 
 def _entity(node_id: str, label: Label, kind: str, name: str, name_en: str, **extra) -> Node:
@@ -30,9 +31,9 @@ def _derived(source: Node, rel_type: RelType, target: Node, **props) -> Relation
 
 
 def sample_graph() -> KnowledgeGraph:
-    """A small graph with every layer: entities, taxonomy, target, document, sentences, mentions."""
+    """A small graph with every layer: entities, taxonomy, target, document, sentences, mentions, an instrument."""
     faw = _entity("inst_faw", Label.INSTITUTION, "Enterprise", "中国第一汽车集团有限公司", "China FAW Group",
-                  aliases=["一汽", "中国一汽"])
+                  aliases=["一汽", "中国一汽"], pagerank=0.4, betweenness=0.25, community=0)
     jlu = _entity("inst_jlu", Label.INSTITUTION, "University", "吉林大学", "Jilin University", aliases=["吉大"])
     lab = _entity("plat_3f9a0c1b2d", Label.PLATFORM, "KeyLab", "汽车仿真与控制国家重点实验室",
                   "State Key Laboratory of Automotive Simulation and Control", source="discovered")
@@ -51,7 +52,10 @@ def sample_graph() -> KnowledgeGraph:
         Node(S2, Label.SENTENCE, {"id": S2, "document": DOC, "index": 2, "start": 10, "end": 26,
                                   "text": "R&D经费占GDP比重达到2.5%。"}),
     ]
-    nodes = [faw, jlu, lab, auto, nev, city, target, doc, *sentences]
+    instrument = Node(INSTRUMENT, Label.INSTRUMENT, {
+        "id": INSTRUMENT, "kind": "Infrastructure", "side": "supply", "cues": ["依托"], "document": DOC,
+        "sentence": S1, "year": 2016})
+    nodes = [faw, jlu, lab, auto, nev, city, target, doc, *sentences, instrument]
 
     def plain(source: Node, rel_type: RelType, target: Node, **props) -> Relationship:
         return Relationship(source.id, source.label, rel_type, target.id, target.label, props)
@@ -69,6 +73,9 @@ def sample_graph() -> KnowledgeGraph:
         *(plain(s, RelType.IN_DOCUMENT, doc) for s in sentences),
         _derived(jlu, RelType.ANCHORS, nev, weight=1.0, evidence=[S1], cues=["围绕"]),
         _derived(jlu, RelType.LEADS, lab, weight=0.5, evidence=[S1], cues=["牵头"]),
+        plain(sentences[0], RelType.CODED_AS, instrument),
+        plain(instrument, RelType.APPLIES_TO, faw),
+        plain(instrument, RelType.APPLIES_TO, jlu),
     ]
     return KnowledgeGraph(nodes=nodes, relationships=relationships)
 
@@ -167,3 +174,20 @@ def test_rdf_repeated_triples_get_distinct_statements():
 def test_rdf_typed_value(prop_type, value, expected):
     result = typed_value(prop_type, value)
     assert result == expected and type(result) is type(expected)
+
+
+def test_rdf_instrument_coding_is_typed_and_tied_to_its_sentence(rdf):
+    coding = node_iri(INSTRUMENT)
+    assert (coding, RDF.type, JIG.Instrument) in rdf
+    assert (coding, RDF.type, kind_iri(Label.INSTRUMENT, "Infrastructure")) in rdf
+    assert rdf.value(coding, JIG.side) == Literal("supply")
+    assert set(rdf.objects(coding, JIG.cues)) == {Literal("依托")}
+    assert rdf.value(coding, PROV.wasDerivedFrom) == node_iri(S1)
+    assert (node_iri(S1), JIG.codedAs, coding) in rdf
+    assert set(rdf.objects(coding, DCTERMS.subject)) == {node_iri("inst_faw"), node_iri("inst_jlu")}
+
+
+def test_rdf_network_roles_are_typed_properties(rdf):
+    faw = node_iri("inst_faw")
+    assert rdf.value(faw, JIG.community) == Literal(0)
+    assert float(rdf.value(faw, JIG.betweenness)) == 0.25 and float(rdf.value(faw, JIG.pagerank)) == 0.4

@@ -12,7 +12,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 
 from jig.core.graph import write_jsonl
-from jig.core.schema import KINDS, NODE_PROPERTIES, RelType
+from jig.core.schema import KINDS, NODE_PROPERTIES, SIDES, RelType
 from ontology.owl import class_iri
 from ontology.shapes import JIGSH, SHAPES_PATH, shapes_turtle
 from ontology.validate import validate_graph
@@ -36,10 +36,12 @@ def test_shapes_cover_every_label_and_property(shapes, label):
     assert (shape, SH.targetClass, class_iri(label)) in shapes
     paths = {shapes.value(p, SH.path) for p in shapes.objects(shape, SH.property)}
     assert len(paths) == len(NODE_PROPERTIES[label])
-    kind_shapes = [p for p in shapes.objects(shape, SH.property) if shapes.value(p, SH["in"]) is not None]
-    allowed = [[str(k) for k in Collection(shapes, shapes.value(p, SH["in"]))] for p in kind_shapes]
-    has_kind = "kind" in {p.name for p in NODE_PROPERTIES[label]}
-    assert allowed == ([list(KINDS[label])] if has_kind else [])
+    closed = [p for p in shapes.objects(shape, SH.property) if shapes.value(p, SH["in"]) is not None]
+    allowed = sorted([str(k) for k in Collection(shapes, shapes.value(p, SH["in"]))] for p in closed)
+    names = {p.name for p in NODE_PROPERTIES[label]}
+    expected = [list(KINDS[label])] if "kind" in names else []
+    expected += [list(SIDES)] if "side" in names else []
+    assert allowed == sorted(expected)
 
 
 def test_shapes_sample_graph_conforms():

@@ -27,6 +27,10 @@ SHAPES: dict[str, tuple[str, ...]] = {
     "shortest_path": ("step", *ENTITY, "label", "relation"),
     "top_institutions": (*ENTITY, "centrality"),
     "co_mentioned": (*ENTITY, "label", "weight", "evidence_count"),
+    "instruments_by_industry": (*ENTITY, "instrument", "side", "sentences", "documents"),
+    "instruments_by_year": ("year", "instrument", "side", "sentences", "documents"),
+    "instrument_sentences": ("sentence", "text", "cues", "entities", "document", "file", "year"),
+    "bridging_institutions": (*ENTITY, "kind", "betweenness", "pagerank", "community"),
 }
 
 
@@ -84,6 +88,16 @@ def small(tmp_path_factory: pytest.TempPathFactory):
         ("shortest_path", {"source": "长春高新区", "target": "吉林省", "max_hops": 1}, "id", []),
         ("top_institutions", {"limit": 2}, "id", ["inst_jlu", "inst_jcf"]),
         ("co_mentioned", {"entity": "吉林化纤"}, "id", ["ind_carbon_fiber"]),
+        ("instruments_by_industry", {}, "id", ["ind_carbon_fiber", "ind_new_materials"]),
+        ("instruments_by_industry", {"side": "environment"}, "id", []),
+        ("instruments_by_year", {}, "instrument", ["TechnicalSupport", "Infrastructure", "Tax"]),
+        ("instruments_by_year", {"industry": "新材料"}, "year", [2014]),
+        ("instruments_by_year", {"from_year": 2015}, "year", [2016, 2016]),
+        ("instrument_sentences", {"instrument": "Tax"}, "entities", [["吉林化纤集团有限责任公司"]]),
+        ("instrument_sentences", {"instrument": "TechnicalSupport", "industry": "New materials"}, "sentence",
+         ["d2014.s0000"]),
+        ("instrument_sentences", {"instrument": "TechnicalSupport", "year": 2016}, "sentence", []),
+        ("bridging_institutions", {"limit": 5}, "id", ["inst_jcf", "inst_jlu"]),
     ],
 )
 def test_library_query_on_small_graph(small, name, params, column, expected):
@@ -152,3 +166,28 @@ def test_library_industry_focus_counts_documents_by_year(corpus):
     assert [r["year"] for r in rows] == sorted({r["year"] for r in rows})
     assert all(r["mentions"] >= r["documents"] >= 1 for r in rows)
 
+
+
+def test_library_instruments_for_automotive_from_2011_to_2021(corpus):
+    params = {"industry": "汽车", "from_year": 2011, "to_year": 2021}
+    rows = run_named(corpus, "instruments_by_year", params).rows
+    assert len({r["year"] for r in rows}) >= 3 and all(2011 <= r["year"] <= 2021 for r in rows)
+    cell = max(rows, key=lambda r: (r["sentences"], r["year"]))
+    sentences = run_named(corpus, "instrument_sentences",
+                          {"instrument": cell["instrument"], "industry": "汽车", "year": cell["year"]}).rows
+    assert len({s["sentence"] for s in sentences}) == cell["sentences"]
+    assert all(s["year"] == cell["year"] for s in sentences)
+
+
+def test_library_instrument_industry_cell_is_its_sentences(corpus):
+    cell = run_named(corpus, "instruments_by_industry", {}).rows[0]
+    params = {"instrument": cell["instrument"], "industry": cell["id"]}
+    sentences = run_named(corpus, "instrument_sentences", params).rows
+    assert len(sentences) == cell["sentences"] and len({s["document"] for s in sentences}) == cell["documents"]
+    assert all(s["cues"] and s["text"] for s in sentences)
+
+
+def test_library_bridging_institutions_on_corpus(corpus):
+    rows = run_named(corpus, "bridging_institutions", {"limit": 5}).rows
+    assert len(rows) == 5 and [r["betweenness"] for r in rows] == sorted((r["betweenness"] for r in rows), reverse=True)
+    assert all(r["community"] is not None and r["pagerank"] > 0 for r in rows)

@@ -1,0 +1,1 @@
+"""Stage 7, instruments: measure sentences → `Instrument` codings (policy-instrument types, Rothwell and Zegveld)."""
