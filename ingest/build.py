@@ -34,6 +34,7 @@ from pathlib import Path
 from ingest.assemble.assembler import assemble
 from ingest.cache import CACHE_DIR, AnalysisCache, mentions_bytes
 from ingest.lexicon.gazetteer import Gazetteer, default_gazetteer
+from ingest.lock import build_lock
 from ingest.pipeline import (
     DocumentAnalysis,
     Progress,
@@ -46,7 +47,7 @@ from ingest.pipeline import (
 )
 from ingest.read.document import check_distinct, corpus_files, read_corpus, read_document
 from ingest.read.manifest import Manifest, load_corpus_manifest
-from jig.core.errors import DataFileError, DocumentReadError, GraphNotBuiltError, JilinGraphError
+from jig.core.errors import DataFileError, DocumentReadError, GraphNotBuiltError, JilinGraphError, StoreError
 from jig.core.graph import write_jsonl
 from jig.core.records import Document
 from queries.store import DEFAULT_BUILD_DIR
@@ -106,13 +107,14 @@ def build(
     started = time.perf_counter()
     build_dir = Path(build_dir)
     jobs = jobs or default_jobs()
-    documents = _read_corpus(Path(corpus), jobs)
-    progress("read", len(documents), len(documents))
-    analysis_cache = AnalysisCache(build_dir / CACHE_DIR) if cache else None
-    report = _build_graph(documents, build_dir, analysis_cache, neo4j=neo4j, jobs=jobs, progress=progress,
-                          started=started)
-    if analysis_cache is not None:
-        analysis_cache.prune({analysis_cache.key(document) for document in documents})
+    with build_lock(build_dir):
+        documents = _read_corpus(Path(corpus), jobs)
+        progress("read", len(documents), len(documents))
+        analysis_cache = AnalysisCache(build_dir / CACHE_DIR) if cache else None
+        report = _build_graph(documents, build_dir, analysis_cache, neo4j=neo4j, jobs=jobs, progress=progress,
+                              started=started)
+        if analysis_cache is not None:
+            analysis_cache.prune({analysis_cache.key(document) for document in documents})
     return report
 
 
@@ -134,17 +136,18 @@ def add(
     """
     started = time.perf_counter()
     build_dir = Path(build_dir)
-    current = {document.id: document for document in built_documents(build_dir)}
-    new = _read_files(files)
-    replacing = {document.id for document in new}
-    check_distinct([*(d for d in current.values() if d.id not in replacing), *new])  # one text, one document
-    progress("read", len(new), len(new))
-    added = tuple(document.file for document in new if document.id not in current)
-    replaced = tuple(document.file for document in new if document.id in current)
-    documents = sorted({**current, **{document.id: document for document in new}}.values(), key=lambda d: d.file)
-    analysis_cache = AnalysisCache(build_dir / CACHE_DIR)
-    report = _build_graph(documents, build_dir, analysis_cache, neo4j=neo4j, jobs=jobs, progress=progress,
-                          started=started)
+    with build_lock(build_dir):
+        current = {document.id: document for document in built_documents(build_dir)}
+        new = _read_files(files)
+        replacing = {document.id for document in new}
+        check_distinct([*(d for d in current.values() if d.id not in replacing), *new])  # one text, one document
+        progress("read", len(new), len(new))
+        added = tuple(document.file for document in new if document.id not in current)
+        replaced = tuple(document.file for document in new if document.id in current)
+        documents = sorted({**current, **{document.id: document for document in new}}.values(), key=lambda d: d.file)
+        analysis_cache = AnalysisCache(build_dir / CACHE_DIR)
+        report = _build_graph(documents, build_dir, analysis_cache, neo4j=neo4j, jobs=jobs, progress=progress,
+                              started=started)
     return dataclasses.replace(report, added=added, replaced=replaced)
 
 
@@ -196,10 +199,14 @@ def _build_graph(
         from queries.neo4j_store import Neo4jStore
 
         Neo4jStore.from_env().load(graph)
-    EmbeddedStore.build(graph, build_dir)
     graph_path = build_dir / GRAPH_FILE
-    write_jsonl(graph, graph_path)
-    _record_documents(documents, build_dir / DOCUMENTS_FILE)
+    try:
+        EmbeddedStore.build(graph, build_dir)
+        write_jsonl(graph, graph_path)
+        _record_documents(documents, build_dir / DOCUMENTS_FILE)
+    except OSError as exc:  # a full disk, a folder that is not writable
+        raise StoreError(f"{build_dir}: cannot write the build ({(exc.strerror or str(exc)).lower()}): "
+                         "free some space or choose another --out folder") from None
     progress("load", len(stores), len(stores))
     return BuildReport(
         documents=len(documents),

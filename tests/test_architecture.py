@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("ingest.instruments",),
     ("ingest.assemble",),
     ("ingest.pipeline",),
-    ("ingest.cache",),
+    ("ingest.cache", "ingest.lock"),
     ("ontology", "queries", "evaluation"),
     ("ingest.build", "ingest.__main__", "queries.__main__", "ontology.__main__", "explorer", "app", "benchmarks"),
 )
