@@ -29,9 +29,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ingest.extract.tagger import MODEL_PATH
-from ingest.lexicon.gazetteer import Gazetteer
+from ingest.lexicon.cues import CUES_FILE
+from ingest.lexicon.gazetteer import GAZETTEER_FILES, Gazetteer
 from ingest.pipeline import DocumentAnalysis, with_sentences
-from jig.core.paths import ONTOLOGY_DATA, PROJECT_ROOT
+from jig.core.paths import PROJECT_ROOT
 from jig.core.records import Document, Mention
 
 log = logging.getLogger(__name__)
@@ -50,10 +51,10 @@ _FORMAT = 2
 
 
 def stage_files() -> list[Path]:
-    """Every file the per-document stage reads: its modules, the ontology data and the tagger model."""
+    """Every file the per-document stage reads: its modules, the gazetteer and cue lexicon, the tagger model."""
     files = {p for folder in SOURCE_DIRS for p in (PROJECT_ROOT / folder).rglob("*.py")}
     files |= {PROJECT_ROOT / name for name in SOURCE_FILES}
-    files |= set(ONTOLOGY_DATA.glob("*.yaml"))
+    files |= {*GAZETTEER_FILES, CUES_FILE}  # the curated data it reads (not that of the corpus-wide stages)
     files.add(MODEL_PATH)
     return sorted(files)
 

@@ -128,6 +128,7 @@ def test_cache_fingerprint_covers_code_data_and_model() -> None:
         MODEL_PATH,
     ):
         assert expected in files
+    assert ONTOLOGY_DATA / "instruments.yaml" not in files  # read by a corpus-wide stage: no re-extraction
 
 
 def test_cache_graph_from_the_cache_is_byte_identical(small_corpus: Path, tmp_path: Path) -> None:
