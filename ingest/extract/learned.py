@@ -70,7 +70,7 @@ def new_names(proposals: Iterable[TaggedSpan], rule_spans: Sequence[tuple[int, i
     """The proposals that add a name to the rules' `rule_spans` in the sentence `view`; one starting
     where a window was cut (`cut_starts`) may be the tail of a longer name and is dropped."""
     kept = []
-    for span in map(_without_preposition(view), proposals):
+    for span in (_without_preposition(p, view) for p in proposals):
         text = view[span.start:span.end]
         if (span.probability < THRESHOLD or span.start in cut_starts or text.strip(_EDGE) != text
                 or not _NAME_CHARACTER.search(text) or is_class_word(text)):
@@ -80,14 +80,12 @@ def new_names(proposals: Iterable[TaggedSpan], rule_spans: Sequence[tuple[int, i
     return kept
 
 
-def _without_preposition(view: str):
+def _without_preposition(span: TaggedSpan, view: str) -> TaggedSpan:
     """A proposal starting on a preposition jieba glued to the name (由|市经开科技有限公司) starts after it."""
-    def trim(span: TaggedSpan) -> TaggedSpan:
-        first = view[span.start:span.start + 2]
-        if span.end - span.start > 2 and first[0] in GLUED_PREPOSITIONS and first not in forms.word_tags():
-            return TaggedSpan(span.start + 1, span.end, span.label, span.probability)
-        return span
-    return trim
+    first = view[span.start:span.start + 2]
+    if span.end - span.start > 2 and first[0] in GLUED_PREPOSITIONS and first not in forms.word_tags():
+        return TaggedSpan(span.start + 1, span.end, span.label, span.probability)
+    return span
 
 
 def kind_of(label: Label, text: str) -> str:
