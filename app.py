@@ -21,6 +21,7 @@ PAGES = (
     ("explorer/pages/console.py", "page.console", "console"),
     ("explorer/pages/documents.py", "page.documents", "documents"),
     ("explorer/pages/trends.py", "page.trends", "trends"),
+    ("explorer/pages/compare.py", "page.compare", "compare"),
 )
 
 st.set_page_config(page_title="吉林创新图谱 · Jilin Innovation Graph", layout="wide")

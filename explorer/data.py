@@ -13,6 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from explorer.services import compare as compare_service
 from explorer.services import documents as documents_service
 from explorer.services import entities as entities_service
 from explorer.services import industry as industry_service
@@ -23,14 +24,16 @@ from explorer.services import overview as overview_service
 from explorer.services import preview as preview_service
 from explorer.services import relations as relations_service
 from explorer.services import trends as trends_service
+from explorer.services.compare import Comparison, Novelty, Profile
 from explorer.services.documents import MentionSpan
 from explorer.services.industry import AnchorCell, EcosystemMember
 from explorer.services.instruments import CodedSentence, CrossTab
 from explorer.services.models import DocumentInfo, Entity, Relation, Subgraph
 from explorer.services.preview import Preview
-from explorer.services.trends import FocusPoint, TargetPoint
+from explorer.services.trends import AttentionShare, FocusPoint, TargetPoint
 from ingest.lexicon.gazetteer import Gazetteer
 from queries.catalog import run_named
+from queries.embedded import store_generation
 from queries.store import DEFAULT_BUILD_DIR, GraphStore, QueryResult, open_store
 
 BUILD_DIR_ENV = "JIG_BUILD_DIR"
@@ -48,7 +51,7 @@ def build_stamp() -> str:
         return f"neo4j:{neo4j}"
     graph_file = build_dir() / "graph.jsonl"
     mtime = graph_file.stat().st_mtime_ns if graph_file.exists() else 0
-    return f"embedded:{build_dir().resolve()}:{mtime}"
+    return f"embedded:{build_dir().resolve()}:{store_generation(build_dir())}:{mtime}"
 
 
 @st.cache_resource(show_spinner=False, max_entries=1)
@@ -170,6 +173,38 @@ def _industry_focus(stamp: str) -> list[FocusPoint]:
 def industry_focus() -> list[FocusPoint]:
     """Mentions of every industry per document year."""
     return _industry_focus(build_stamp())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _attention_share(stamp: str, label: str) -> AttentionShare:
+    return trends_service.attention_share(store(), label)
+
+
+def attention_share(label: str) -> AttentionShare:
+    """Per document year, the share of entity-mentioning sentences naming each industry or technology (`label`)."""
+    return _attention_share(build_stamp(), label)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _whats_new(stamp: str, document_id: str) -> Novelty:
+    return compare_service.whats_new(store(), documents(), document_id)
+
+
+def whats_new(document_id: str) -> Novelty:
+    """The entities, target metrics and instrument types of a document that no earlier document has."""
+    return _whats_new(build_stamp(), document_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _profile(stamp: str, document_id: str) -> Profile:
+    document = next(d for d in documents() if d.id == document_id)
+    return compare_service.profile(store(), document, targets())
+
+
+def comparison(a: str, b: str) -> Comparison:
+    """Two documents (ids of existing documents) side by side."""
+    stamp = build_stamp()
+    return compare_service.compare(_profile(stamp, a), _profile(stamp, b))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

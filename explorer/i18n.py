@@ -34,6 +34,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page.trends": ("目标与趋势", "Targets & trends"),
     "page.instruments": ("政策工具", "Policy instruments"),
     "page.network": ("网络角色", "Network roles"),
+    "page.compare": ("文件对比", "Compare documents"),
     "overview.intro": (
         "本图谱从吉林省科技创新政策文件中抽取机构、创新平台、产业联盟、产业、技术、科技计划、区域、园区和量化目标，"
         "并把每一条关系都连到陈述它的原文句子。数据来源：随项目附带的 {documents} 份吉林省政策文件（{years}），"
@@ -89,6 +90,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.total": ("合计", "Total"),
     "col.members": ("主要成员", "Leading members"),
     "col.size": ("成员数", "Members"),
+    "col.share": ("份额（占当年提及实体的句子，%）", "Share of the year's entity-mentioning sentences (%)"),
+    "col.naming": ("提及句数", "Sentences naming it"),
+    "col.in_a": ("A", "A"),
+    "col.in_b": ("B", "B"),
+    "col.in_both": ("两者共有", "In both"),
     "entity.search": ("搜索实体（中文名、英文名或别名，可输入部分）", "Search entities (Chinese, English or alias; "
                       "partial input is fine)"),
     "entity.search_placeholder": ("例如：吉大、一汽、光机所、Jilin University",
@@ -206,6 +212,52 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.exports_intro": ("以开放格式下载整个知识图谱。", "Download the whole knowledge graph in open formats."),
     "trends.export_unavailable": ("导出功能尚不可用：{error}", "Exports are not available: {error}"),
     "trends.export_button": ("下载 {fmt}", "Download {fmt}"),
+    "trends.share": ("各年份的关注份额", "Share of attention by document year"),
+    "trends.share_of": ("关注对象", "Attention to"),
+    "trends.share_help": (
+        "份额 = 当年文件中提及该{label}的句子数 ÷ 当年文件中提及任一实体的句子数。一个句子可同时提及多个{label}，"
+        "所以同一年的份额之和可以超过 100%。图中显示提及句数最多的 {n} 个，表中列出全部。",
+        "Share = the sentences of that year's documents naming the {label} ÷ the sentences of that year's documents "
+        "naming any entity. A sentence may name several, so the shares of a year can add up to more than 100%. The "
+        "chart shows the {n} named in most sentences, the table all of them.",
+    ),
+    "trends.share_totals": ("各年份提及实体的句子数：{totals}", "Entity-mentioning sentences per year: {totals}"),
+    "trends.no_share": ("没有句子提及{label}。", "No sentence names any {label}."),
+    "compare.intro": (
+        "并排比较两份政策文件：元数据、按类型统计的实体、两者共有和各自独有的实体、政策工具构成和量化目标；"
+        "并列出任一文件中此前所有文件都没有的实体、目标指标和政策工具类型。",
+        "Two policy documents side by side: their metadata, entities by type, the entities they share and those only "
+        "one of them names, their instrument mix and their targets; and, for any document, the entities, target "
+        "metrics and instrument types that no earlier document has.",
+    ),
+    "compare.pick_a": ("文件 A", "Document A"),
+    "compare.pick_b": ("文件 B", "Document B"),
+    "compare.same": ("A 和 B 是同一份文件：请选择另一份进行比较。", "A and B are the same document: pick another one to "
+                     "compare."),
+    "compare.read": ("阅读原文", "Read it"),
+    "compare.entity_counts": ("按类型统计的实体", "Entities by type"),
+    "compare.entities": ("实体对比", "Entities compared"),
+    "compare.shared": ("两者共有（{n}）", "In both ({n})"),
+    "compare.only_a": ("仅在 A 中（{n}）", "Only in A ({n})"),
+    "compare.only_b": ("仅在 B 中（{n}）", "Only in B ({n})"),
+    "compare.none": ("没有。", "None."),
+    "compare.instruments": ("政策工具构成（措施句数）", "Instrument mix (measure sentences)"),
+    "compare.no_instruments": ("两份文件都没有被编码为政策工具的措施句。", "Neither document has a sentence coded with "
+                               "a policy instrument."),
+    "compare.targets": ("量化目标", "Targets"),
+    "compare.no_targets": ("该文件没有量化目标。", "This document sets no targets."),
+    "compare.new": ("新内容：此前的文件中都没有的", "What is new: in no earlier document"),
+    "compare.new_pick": ("文件", "Document"),
+    "compare.new_help": (
+        "“此前”按文件顺序：年份更早的文件；同一年份内日期更早的（未注明日期的排在前面），日期也相同时按文件标识符。"
+        "该文件之前有 {n} 份文件。",
+        "Earlier is by document order: a document of an earlier year; within a year, one of an earlier date (undated "
+        "documents first), then of a smaller document id. {n} documents come before this one.",
+    ),
+    "compare.new_first": ("这是最早的文件，它的全部内容都是新的。", "This is the earliest document: all of it is new."),
+    "compare.new_entities": ("新实体（{n}）", "New entities ({n})"),
+    "compare.new_metrics": ("新的目标指标（{n}）", "New target metrics ({n})"),
+    "compare.new_instruments": ("新的政策工具类型（{n}）", "New instrument types ({n})"),
     "instruments.intro": (
         "按 Rothwell–Zegveld 政策工具分类，对每个政策措施句编码：供给型（人才、资金投入、基础设施与平台、技术支持、信息支持）、"
         "环境型（税收优惠、金融支持、知识产权、法规管制、目标规划、策略性措施）和需求型（政府采购、示范工程、服务外包、"

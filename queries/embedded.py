@@ -2,7 +2,10 @@
 
 `EmbeddedStore.build` bulk-loads a KnowledgeGraph with COPY from Parquet files into a new directory
 and swaps it into place only when the load succeeded, so a failed build leaves the previous graph
-intact. The app and the console open the store read-only; its `query` then also passes every
+intact. `build_dir/ladybug` is a symbolic link to the current store, `build_dir/ladybug-<ns>`; the swap
+replaces the link in one rename(2), so a reader opening the store gets the old graph or the new one,
+whole, never a gap; and the store it replaces stays until the next build, so a reader that opened it
+keeps reading it. The app and the console open the store read-only; its `query` then also passes every
 statement through `queries.guard` first, which refuses what a read-only LadybugDB still allows
 (`LOAD FROM`, `COPY … TO`, file-reading table functions).
 """
@@ -15,6 +18,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -33,13 +37,21 @@ log = logging.getLogger(__name__)
 STORE_DIR = "ladybug"
 DB_FILE = "graph.lbdb"
 BUFFER_POOL_BYTES = 1024 * 1024 * 1024  # shortest-path queries over ~100 rel tables need ~400 MiB
+#: The address space a database reserves (LadybugDB's default, 8 TiB, lets a process open only 15 at once).
+MAX_DB_BYTES = 256 * 1024**3
 _READ_ONLY_MESSAGE = "Cannot execute write operations in a read-only database"
 _INTERRUPTED_MESSAGE = "Interrupted"
 
 
 def store_path(build_dir: Path) -> Path:
-    """The database file of the embedded store under a build directory."""
+    """The database file of the embedded store under a build directory (through the link to the current store)."""
     return Path(build_dir) / STORE_DIR / DB_FILE
+
+
+def store_generation(build_dir: Path) -> str:
+    """The name of the current store's folder under `build_dir` ("" if there is none): it changes with each build."""
+    link = Path(build_dir) / STORE_DIR
+    return os.readlink(link) if link.is_symlink() else ""
 
 
 class EmbeddedStore:
@@ -51,7 +63,8 @@ class EmbeddedStore:
         self.path = Path(path)
         self.read_only = read_only
         try:
-            self._db = lb.Database(str(self.path), read_only=read_only, buffer_pool_size=BUFFER_POOL_BYTES)
+            self._db = lb.Database(str(self.path), read_only=read_only, buffer_pool_size=BUFFER_POOL_BYTES,
+                                  max_db_size=MAX_DB_BYTES)
             self._conn = lb.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(f"cannot open the embedded graph at {self.path}: {exc}") from None
@@ -65,13 +78,14 @@ class EmbeddedStore:
             raise GraphNotBuiltError(
                 f"no graph has been built at {path.parent}; build it with `python -m ingest build` (or `make run`)"
             )
-        return cls(path, read_only=read_only)
+        return cls(path.resolve(), read_only=read_only)  # this store, even if a build swaps in another meanwhile
 
     @classmethod
     def build(cls, graph: KnowledgeGraph, build_dir: Path) -> None:
-        """Bulk-load `graph` into a fresh database and atomically replace `build_dir/ladybug` with it.
+        """Bulk-load `graph` into a fresh database and atomically make `build_dir/ladybug` point to it.
 
-        Raises StoreError if the load fails; the previous graph, if any, is then left untouched.
+        Raises StoreError if the load fails; the previous graph, if any, is then left untouched. Of the older
+        stores, only the one just replaced is kept (a reader may still have it open).
         """
         build_dir = Path(build_dir)
         build_dir.mkdir(parents=True, exist_ok=True)
@@ -135,7 +149,7 @@ class EmbeddedStore:
 def _load(graph: KnowledgeGraph, db_path: Path, build_dir: Path) -> None:
     # One checkpoint at the end, not one per COPY (each a write of the whole store so far and an fsync):
     # the load takes a third of the time.
-    db = lb.Database(str(db_path), buffer_pool_size=BUFFER_POOL_BYTES, auto_checkpoint=False)
+    db = lb.Database(str(db_path), buffer_pool_size=BUFFER_POOL_BYTES, max_db_size=MAX_DB_BYTES, auto_checkpoint=False)
     conn = lb.Connection(db)
     try:
         for statement in ddl_statements():
@@ -169,19 +183,35 @@ def _literal(path: Path) -> str:
     return f"'{escaped}'"
 
 
-def _swap_into_place(staging: Path, final: Path) -> None:
-    old = final.with_name(f"{final.name}.old-{os.getpid()}")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        os.rename(final, old)
+def _swap_into_place(staging: Path, link: Path) -> None:
+    """Make `link` point to `staging` (renamed `<link>-<ns>`) in one rename(2); remove the stores before the previous."""
+    previous = _previous_store(link)
+    current = link.with_name(f"{link.name}-{time.time_ns()}")
+    os.rename(staging, current)
+    new_link = link.with_name(f"{link.name}.link.tmp")
     try:
-        os.rename(staging, final)
+        new_link.unlink(missing_ok=True)
+        os.symlink(current.name, new_link)  # relative: a copied build folder keeps working
+        os.replace(new_link, link)
     except OSError:
-        if old.exists():
-            os.rename(old, final)
-        shutil.rmtree(staging, ignore_errors=True)
+        new_link.unlink(missing_ok=True)
+        shutil.rmtree(current, ignore_errors=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    for older in link.parent.glob(f"{link.name}-*"):
+        if older not in (current, previous):
+            shutil.rmtree(older, ignore_errors=True)
+
+
+def _previous_store(link: Path) -> Path | None:
+    """The folder `link` points to now (None: no store yet). A store folder of the layout before the link (a
+    folder in its place) is renamed like a linked one first: its one swap is not atomic."""
+    if link.is_symlink():
+        return link.parent / os.readlink(link)
+    if not link.is_dir():
+        return None
+    renamed = link.with_name(f"{link.name}-{time.time_ns()}")
+    os.rename(link, renamed)
+    return renamed
 
 
 def _query_error(message: str, timeout_s: float) -> StoreError:

@@ -22,7 +22,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 #: Tall enough that a screenshot shows a whole page (Streamlit scrolls inside its own container).
 VIEWPORT = {"width": 1400, "height": 2600}
-PAGES = ("overview", "entity", "industry", "instruments", "network", "gallery", "console", "documents", "trends")
+PAGES = ("overview", "entity", "industry", "instruments", "network", "gallery", "console", "documents", "trends",
+         "compare")
 
 
 def page_url(base: str, page: str) -> str:

@@ -7,11 +7,14 @@ import pandas as pd
 import streamlit as st
 
 from explorer import data
-from explorer.i18n import prop_name
+from explorer.i18n import label_name, prop_name
 from explorer.services.exports import EXPORTS, ExportKind, export_bytes
+from explorer.services.trends import ATTENTION_LABELS
 from explorer.ui import guarded, lang, tr
 
 TOP_INDUSTRIES = 8
+#: Industries or technologies drawn in the share chart (the table lists all).
+TOP_SHARES = 8
 
 
 def _targets() -> None:
@@ -85,6 +88,36 @@ def _focus() -> None:
     )
 
 
+def _share() -> None:
+    st.subheader(tr("trends.share"))
+    label = st.radio(tr("trends.share_of"), ATTENTION_LABELS, key="trends_share_label", horizontal=True,
+                     format_func=lambda value: label_name(value, lang()))
+    named = label_name(label, lang())
+    attention = guarded(lambda: data.attention_share(label))
+    if not attention.points:
+        st.info(tr("trends.no_share", label=named.lower()))
+        return
+    st.caption(tr("trends.share_help", label=named.lower(), n=TOP_SHARES))
+    index = data.entity_index()
+    ranked = attention.ranked()
+    name = {e: index[e].display(lang()) if e in index else e for e in ranked}
+    share, year = tr("col.share"), tr("col.year")
+    frame = pd.DataFrame([{named: name[e], year: y, share: round(100 * attention.share(e, y), 1)}
+                          for e in ranked for y in sorted(attention.totals)])
+    top = [name[e] for e in ranked[:TOP_SHARES]]
+    st.altair_chart(
+        alt.Chart(frame[frame[named].isin(top)]).mark_line(point=True).encode(
+            x=alt.X(year, type="ordinal"), y=alt.Y(share, type="quantitative"),
+            color=alt.Color(named, type="nominal", sort=top), tooltip=list(frame.columns),
+        ),
+        width="stretch",
+    )
+    table = frame.pivot_table(index=named, columns=year, values=share, aggfunc="first", sort=False)
+    table.columns = [str(y) for y in table.columns]
+    st.dataframe(table, column_config={y: st.column_config.NumberColumn(format="%.1f%%") for y in table.columns})
+    st.caption(tr("trends.share_totals", totals=" · ".join(f"{y}: {n}" for y, n in sorted(attention.totals.items()))))
+
+
 def _exports() -> None:
     st.subheader(tr("trends.exports"))
     graph_path = data.build_dir() / "graph.jsonl"
@@ -110,6 +143,7 @@ def render() -> None:
     st.title(tr("page.trends"))
     _targets()
     _focus()
+    _share()
     _exports()
 
 

@@ -8,11 +8,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from explorer.services.models import DocumentInfo
+from jig.core.schema import Label
+from queries.catalog import run_named
 
 if TYPE_CHECKING:
     from queries.store import GraphStore
 
 ROW_CAP = 50_000
+#: The labels whose share of attention the Trends page follows.
+ATTENTION_LABELS: tuple[str, ...] = (Label.INDUSTRY.value, Label.TECHNOLOGY.value)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,38 @@ class FocusPoint:
     industry: str
     year: int
     mentions: int
+
+
+@dataclass(frozen=True)
+class SharePoint:
+    """The share of one year's entity-mentioning sentences that name an industry or technology."""
+
+    entity: str
+    year: int
+    sentences: int
+    total: int
+    share: float
+
+
+@dataclass(frozen=True)
+class AttentionShare:
+    """The shares of attention of one label's entities: `totals` has every year with an entity-mentioning sentence
+    (year → how many), `points` only the (entity, year) pairs with a mention; any other pair's share is 0."""
+
+    label: str
+    totals: dict[int, int]
+    points: tuple[SharePoint, ...]
+
+    def share(self, entity: str, year: int) -> float:
+        """The share of `entity` in `year` (0 when the year's documents do not name it)."""
+        return next((p.share for p in self.points if p.entity == entity and p.year == year), 0.0)
+
+    def ranked(self) -> list[str]:
+        """The entities, named in most sentences over all years first."""
+        totals: Counter[str] = Counter()
+        for point in self.points:
+            totals[point.entity] += point.sentences
+        return sorted(totals, key=lambda e: (-totals[e], e))
 
 
 def targets(store: GraphStore) -> list[TargetPoint]:
@@ -79,3 +115,16 @@ def industry_focus(
         if year is not None:
             totals[(row["industry"], year)] += int(row["n"])
     return [FocusPoint(i, y, n) for (i, y), n in sorted(totals.items())]
+
+
+def attention_share(store: GraphStore, label: str) -> AttentionShare:
+    """Per document year, the share of the sentences naming any entity that name each industry or technology.
+
+    `label` is "Industry" or "Technology"; from the library query `attention_share_by_year`.
+    """
+    if label not in ATTENTION_LABELS:
+        raise ValueError(f"attention is followed for {', '.join(ATTENTION_LABELS)}, not {label!r}")
+    rows = run_named(store, "attention_share_by_year", {"label": label}, row_cap=ROW_CAP).rows
+    points = tuple(SharePoint(r["id"], int(r["year"]), int(r["sentences"]), int(r["total"]), float(r["share"]))
+                   for r in rows if r["id"] is not None)
+    return AttentionShare(label, {int(r["year"]): int(r["total"]) for r in rows}, points)

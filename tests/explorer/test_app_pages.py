@@ -16,7 +16,8 @@ from jig.core.schema import INSTRUMENT_SIDES, Label
 from queries.catalog import load_catalog, run_named
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
-PAGES = ("overview", "entity", "industry", "instruments", "network", "gallery", "console", "documents", "trends")
+PAGES = ("overview", "entity", "industry", "instruments", "network", "gallery", "console", "documents", "trends",
+         "compare")
 
 Open = Callable[..., AppTest]
 

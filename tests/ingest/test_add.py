@@ -43,7 +43,7 @@ def base_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def out(base_build: Path, tmp_path: Path) -> Path:
     """A copy of the base build to add to."""
-    return Path(shutil.copytree(base_build, tmp_path / "build"))
+    return Path(shutil.copytree(base_build, tmp_path / "build", symlinks=True))
 
 
 def test_add_a_new_document_puts_its_entities_in_the_store(out: Path, new_document: Path) -> None:

@@ -97,7 +97,7 @@ def test_pipeline_bad_file_fails_cleanly_and_keeps_the_previous_build(
     built: Built, tmp_path: Path, name: str, content: bytes, problem: str
 ) -> None:
     out = tmp_path / "build"
-    shutil.copytree(built.build_dir, out)
+    shutil.copytree(built.build_dir, out, symlinks=True)
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     corpus = tmp_path / "corpus"
     shutil.copytree(ROOT / "data" / "corpus", corpus)

@@ -31,6 +31,10 @@ SHAPES: dict[str, tuple[str, ...]] = {
     "instruments_by_year": ("year", "instrument", "side", "sentences", "documents"),
     "instrument_sentences": ("sentence", "text", "cues", "entities", "document", "file", "year"),
     "bridging_institutions": (*ENTITY, "kind", "betweenness", "pagerank", "community"),
+    "attention_share_by_year": ("year", "id", "name_en", "sentences", "total", "share"),  # a year naming none: no id
+    "document_entities": (*ENTITY, "label", "kind", "sentences"),
+    "document_instruments": ("instrument", "side", "sentences"),
+    "new_in_document": ("category", *ENTITY, "label", "kind", "sentences"),
 }
 
 
@@ -98,6 +102,10 @@ def small(tmp_path_factory: pytest.TempPathFactory):
          ["d2014.s0000"]),
         ("instrument_sentences", {"instrument": "TechnicalSupport", "year": 2016}, "sentence", []),
         ("bridging_institutions", {"limit": 5}, "id", ["inst_jcf", "inst_jlu"]),
+        ("attention_share_by_year", {}, "share", [1.0, 0.0]),
+        ("attention_share_by_year", {"label": "Technology"}, "id", [None, None]),
+        ("document_entities", {"document": "d2014.txt"}, "id", ["ind_carbon_fiber", "inst_jcf"]),
+        ("document_instruments", {"document": "d2016"}, "instrument", ["Infrastructure", "Tax"]),
     ],
 )
 def test_library_query_on_small_graph(small, name, params, column, expected):

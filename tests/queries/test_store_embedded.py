@@ -9,7 +9,7 @@ import pytest
 from jig.core.errors import GraphNotBuiltError, QueryError, ReadOnlyQueryError, StoreError
 from jig.core.graph import Relationship
 from jig.core.schema import NODE_PROPERTIES, RELATIONS, Label, RelType
-from queries.embedded import STORE_DIR, EmbeddedStore, store_path
+from queries.embedded import STORE_DIR, EmbeddedStore, store_generation, store_path
 from queries.ladybug_tables import ddl_statements
 from queries.store import open_store
 from tests.sample_graphs import entity_node, small_graph
@@ -53,9 +53,10 @@ def test_embedded_build_swaps_atomically_and_keeps_old_graph_on_failure(tmp_path
     broken = small_graph()
     broken.relationships.append(Relationship("inst_jcf", L.INSTITUTION, R.ANCHORS, "ind_missing", L.INDUSTRY,
                                              {"weight": 1.0, "docs": [], "evidence": [], "cues": []}))
+    before = sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(StoreError, match="ANCHORS"):
         EmbeddedStore.build(broken, tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [STORE_DIR]
+    assert sorted(p.name for p in tmp_path.iterdir()) == before == [STORE_DIR, store_generation(tmp_path)]
     with EmbeddedStore.open(tmp_path) as store:
         assert _counts(store) == (len(small_graph().nodes), len(small_graph().relationships))
 
@@ -67,7 +68,39 @@ def test_embedded_rebuild_replaces_the_graph(tmp_path: Path):
     EmbeddedStore.build(smaller, tmp_path)
     with EmbeddedStore.open(tmp_path) as store:
         assert store.query("MATCH ()-[r:CO_MENTIONED]->() RETURN count(r) AS n").rows == [{"n": 0}]
-    assert not [p for p in tmp_path.iterdir() if p.name != STORE_DIR]
+
+
+def test_embedded_rebuild_keeps_the_store_it_replaced_until_the_next_one(tmp_path: Path):
+    generations = []
+    for _ in range(3):
+        EmbeddedStore.build(small_graph(), tmp_path)
+        generations.append(store_generation(tmp_path))
+    assert len(set(generations)) == 3
+    assert (tmp_path / STORE_DIR).is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([STORE_DIR, *generations[1:]])
+
+
+def test_embedded_reader_keeps_its_store_while_a_rebuild_swaps_another_in(tmp_path: Path):
+    EmbeddedStore.build(small_graph(), tmp_path)
+    smaller = small_graph()
+    smaller.relationships = [r for r in smaller.relationships if r.type != R.CO_MENTIONED]
+    with EmbeddedStore.open(tmp_path) as reader:
+        EmbeddedStore.build(smaller, tmp_path)
+        assert _counts(reader) == (len(small_graph().nodes), len(small_graph().relationships))
+    with EmbeddedStore.open(tmp_path) as store:
+        assert _counts(store) == (len(smaller.nodes), len(smaller.relationships))
+
+
+def test_embedded_store_folder_of_the_older_layout_is_taken_over(tmp_path: Path):
+    EmbeddedStore.build(small_graph(), tmp_path)
+    link = tmp_path / STORE_DIR
+    folder = tmp_path / store_generation(tmp_path)
+    link.unlink()
+    folder.rename(link)  # the layout before the link: the store in a folder of that name
+    EmbeddedStore.build(small_graph(), tmp_path)
+    assert link.is_symlink()
+    with EmbeddedStore.open(tmp_path) as store:
+        assert _counts(store) == (len(small_graph().nodes), len(small_graph().relationships))
 
 
 def test_embedded_bad_property_type_is_a_store_error(tmp_path: Path):
